@@ -1,0 +1,41 @@
+package io.wirewatch.cli;
+
+import io.wirewatch.platform.runtime.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wirewatch} command. */
+@Command(name = "wirewatch", mixinStandardHelpOptions = true, versionProvider = Wirewatch.VersionProvider.class,
+        description = {
+            "Streaming news ingestion on Apache Kafka: reads wire stories, tags them with defense-cooperation topics "
+                    + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
+                    + "cooperate and on what, and writes enriched Avro events downstream.",
+            ""},
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Wirewatch implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, for main and tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Wirewatch()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Prints the version the jar was built as. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"wirewatch " + Version.get()};
+        }
+    }
+}

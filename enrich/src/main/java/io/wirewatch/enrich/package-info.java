@@ -1,0 +1,2 @@
+/** wirewatch enrich service. */
+package io.wirewatch.enrich;

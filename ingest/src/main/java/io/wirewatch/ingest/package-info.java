@@ -1,0 +1,2 @@
+/** wirewatch ingest service. */
+package io.wirewatch.ingest;

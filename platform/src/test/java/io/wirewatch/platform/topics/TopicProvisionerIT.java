@@ -1,0 +1,63 @@
+package io.wirewatch.platform.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.platform.config.WirewatchConfig;
+import io.wirewatch.testkit.KafkaExtension;
+import io.wirewatch.testkit.TestKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaExtension.class)
+class TopicProvisionerIT {
+
+    @Test
+    void provisioningTwiceCreatesEverythingOnceThenChangesNothing(TestKafka kafka) {
+        TopicCatalog catalog = catalog(TestKafka.uniqueName("prov"));
+        TopicProvisioner provisioner = new TopicProvisioner(kafka.admin(), Duration.ofSeconds(30));
+
+        ProvisioningReport first = provisioner.provision(catalog.all());
+        ProvisioningReport second = provisioner.provision(catalog.all());
+
+        assertThat(first.created()).hasSize(9);
+        assertThat(first.drift()).isEmpty();
+        assertThat(second.changedNothing()).isTrue();
+        assertThat(second.unchanged()).containsExactlyInAnyOrderElementsOf(first.created());
+        assertThat(second.drift()).isEmpty();
+    }
+
+    @Test
+    void aTopicChangedBySomeoneElseIsReportedNotReverted(TestKafka kafka) throws Exception {
+        TopicCatalog catalog = catalog(TestKafka.uniqueName("drift"));
+        TopicProvisioner provisioner = new TopicProvisioner(kafka.admin(), Duration.ofSeconds(30));
+        provisioner.provision(List.of(catalog.raw()));
+        ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, catalog.raw().name());
+        kafka.admin().incrementalAlterConfigs(Map.of(raw, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET)))).all().get();
+
+        ProvisioningReport report = provisioner.provision(List.of(catalog.raw()));
+
+        assertThat(report.drift()).singleElement().satisfies(d -> {
+            assertThat(d.setting()).isEqualTo("retention.ms");
+            assertThat(d.actual()).isEqualTo("1000");
+        });
+        assertThat(kafka.admin().describeConfigs(List.of(raw)).all().get().get(raw).get("retention.ms").value())
+                .isEqualTo("1000");
+    }
+
+    private static TopicCatalog catalog(String prefix) {
+        return TopicCatalog.from(new WirewatchConfig(WirewatchConfig.commonDef(0), Map.of(
+                "topic.raw", prefix + ".raw",
+                "topic.enriched", prefix + ".enriched",
+                "topic.enriched.prefix", prefix + ".enriched.",
+                "topic.trends", prefix + ".trends",
+                "topic.deadletter", prefix + ".deadletter",
+                "topics.partitions", "2")));
+    }
+}

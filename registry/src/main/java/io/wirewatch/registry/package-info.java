@@ -1,0 +1,2 @@
+/** wirewatch registry service. */
+package io.wirewatch.registry;

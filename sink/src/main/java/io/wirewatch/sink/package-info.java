@@ -1,0 +1,2 @@
+/** wirewatch sink service. */
+package io.wirewatch.sink;

@@ -1,0 +1,156 @@
+package io.wirewatch.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * What an integration test needs from the shared broker: its address, unique names, topics, client configs, and
+ * reading a topic until a condition holds. Injected by {@link KafkaExtension}.
+ */
+public final class TestKafka implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    private final KafkaBackend backend;
+    private Admin admin;
+
+    TestKafka(KafkaBackend backend) {
+        this.backend = backend;
+    }
+
+    public String bootstrapServers() {
+        return backend.bootstrapServers();
+    }
+
+    /** {@code embedded} or {@code testcontainers}. */
+    public String backendName() {
+        return backend.name();
+    }
+
+    /** A name no other test in this or another JVM uses: {@code <prefix>-<run>-<n>}. For topics and app ids. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+    }
+
+    public synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+        }
+        return admin;
+    }
+
+    /** Creates a topic with one replica and waits until it exists. */
+    public String createTopic(String name, int partitions) {
+        return createTopic(new NewTopic(name, partitions, (short) 1));
+    }
+
+    public String createTopic(NewTopic topic) {
+        try {
+            admin().createTopics(List.of(topic)).all().get();
+            return topic.name();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating topic " + topic.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create topic " + topic.name() + ": " + e.getCause(), e);
+        }
+    }
+
+    /** An idempotent producer config with {@code acks=all}. */
+    public Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return config;
+    }
+
+    /** A read_committed consumer config reading from the beginning, with a unique group. */
+    public Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("test-group"));
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    /**
+     * Reads a topic from the beginning (every partition, no group) until {@code expected} records arrived or the
+     * timeout passed, and returns what arrived. Waits on {@code poll}, never sleeps.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readRecords(String topic, int expected, Deserializer<K> keys,
+                                                          Deserializer<V> values, Duration timeout) {
+        Map<String, Object> config = consumerConfig();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Reads everything currently in a topic: up to its end offsets at the time of the call. */
+    public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, Deserializer<K> keys, Deserializer<V> values,
+                                                      Duration timeout) {
+        Map<String, Object> config = consumerConfig();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !reached(consumer, end)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        Set<TopicPartition> partitions = end.keySet();
+        for (TopicPartition tp : partitions) {
+            if (consumer.position(tp) < end.get(tp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+    }
+}
