@@ -31,7 +31,7 @@ class ModuleBoundariesTest {
     static final ArchRule productionNeverEmbedsTheBroker = noClasses()
             .that().resideInAnyPackage("io.wirewatch.ingest..", "io.wirewatch.enrich..", "io.wirewatch.sink..",
                     "io.wirewatch.registry..", "io.wirewatch.platform..", "io.wirewatch.serde..",
-                    "io.wirewatch.schemas..", "io.wirewatch.avro..")
+                    "io.wirewatch.schemas..", "io.wirewatch.avro..", "io.wirewatch.tagger..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wirewatch.embedded..", "io.wirewatch.testkit..",
                     "kafka.server..", "io.zonky..", "org.testcontainers..");
 
@@ -40,6 +40,11 @@ class ModuleBoundariesTest {
                     "io.wirewatch.serde..", "io.wirewatch.schemas..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wirewatch.ingest..", "io.wirewatch.enrich..",
                     "io.wirewatch.sink..", "io.wirewatch.registry..", "io.wirewatch.cli..");
+
+    @ArchTest
+    static final ArchRule taggerKnowsNoKafka = noClasses().that().resideInAPackage("io.wirewatch.tagger..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.wirewatch.platform..",
+                    "io.wirewatch.serde..");
 
     @ArchTest
     static final ArchRule serdeStandsBelowThePlatform = noClasses().that().resideInAPackage("io.wirewatch.serde..")
