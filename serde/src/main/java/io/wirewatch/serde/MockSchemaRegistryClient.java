@@ -1,6 +1,8 @@
 package io.wirewatch.serde;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
 /**
@@ -10,6 +12,8 @@ import org.apache.avro.Schema;
 public final class MockSchemaRegistryClient implements SchemaRegistryClient {
 
     private final SchemaRegistryState state = new SchemaRegistryState();
+    /** Ids never change meaning: parse each schema once, as the caching REST client does. */
+    private final Map<Integer, Schema> parsedById = new ConcurrentHashMap<>();
 
     @Override
     public synchronized int register(String subject, Schema schema, boolean normalize) {
@@ -25,7 +29,7 @@ public final class MockSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public Schema getById(int id) {
-        return AvroSchemas.parse(state.schemaById(id));
+        return parsedById.computeIfAbsent(id, i -> AvroSchemas.parse(state.schemaById(i)));
     }
 
     @Override
