@@ -3,6 +3,7 @@ package io.wirewatch.cli;
 import io.wirewatch.cli.commands.TailCommand;
 import io.wirewatch.cli.commands.TopicsCommand;
 import io.wirewatch.platform.runtime.Version;
+import io.wirewatch.registry.RegistryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {TopicsCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RegistryCommand.class, TopicsCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

@@ -22,6 +22,8 @@ public class RegistryException extends RuntimeException {
     public static final int VERSION_NOT_SOFT_DELETED = 40407;
     /** Subject has no subject-level compatibility configured. */
     public static final int SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED = 40408;
+    /** Subject has no subject-level mode configured. */
+    public static final int SUBJECT_LEVEL_MODE_NOT_CONFIGURED = 40409;
     /** Schema incompatible with an earlier version (HTTP 409). */
     public static final int INCOMPATIBLE_SCHEMA = 409;
     /** Invalid schema. */
@@ -71,6 +73,11 @@ public class RegistryException extends RuntimeException {
     /** True when retrying later may help (no answer, or a 5xx). */
     public boolean isRetriable() {
         return status == UNREACHABLE || status >= 500;
+    }
+
+    /** The message alone, as a registry puts it in its error body (without the appended error code). */
+    public String detail() {
+        return super.getMessage();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.backoffMs = config.getLong(AvroSerdeConfig.RETRY_BACKOFF_MS);
         this.backoffMaxMs = config.getLong(AvroSerdeConfig.RETRY_BACKOFF_MAX_MS);
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
@@ -67,7 +69,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         String credentials = userInfo;
         if (credentials == null && uri.getRawUserInfo() != null) {
-            credentials = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            credentials = URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
         }
         if (uri.getRawUserInfo() != null) {
             uri = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
@@ -80,8 +82,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema, boolean normalize) {
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions" + normalize(normalize),
-                schemaBody(schema));
+        String path = "/subjects/" + encode(subject) + "/versions" + normalize(normalize);
+        JsonNode answer = send("POST", path, schemaBody(schema));
+        if (!answer.path("id").isInt()) {
+            throw new RegistryException(502, RegistryException.STORE_ERROR, "POST " + path + " answered without an "
+                    + "integer \"id\": " + answer + "; is schema.registry.url a Confluent-compatible registry?");
+        }
         return answer.path("id").asInt();
     }
 
@@ -205,8 +211,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                     if (response.statusCode() < 300) {
                         preferred.set(index);
-                        String text = response.body();
-                        return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+                        return body(endpoint, method, path, response);
                     }
                     RegistryException error = error(endpoint, method, path, response);
                     if (!error.isRetriable()) {
@@ -227,6 +232,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 sleepBackoff(attempt);
             }
         }
+        if (last.status() == RegistryException.UNREACHABLE) {
+            throw new RegistryException(RegistryException.UNREACHABLE, RegistryException.UNREACHABLE,
+                    "No schema registry answered " + method + " " + path + " after " + attempts + " attempt(s) on "
+                            + endpoints.stream().map(e -> e.base().toString()).toList() + " (last: "
+                            + last.getCause() + "); check schema.registry.url and that the registry is running",
+                    last.getCause());
+        }
         throw last;
     }
 
@@ -245,11 +257,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return builder.build();
     }
 
+    private static JsonNode body(Endpoint endpoint, String method, String path, HttpResponse<String> response) {
+        String text = response.body();
+        if (text == null || text.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new RegistryException(response.statusCode(), response.statusCode(), method + " " + endpoint.base()
+                    + path + " answered HTTP " + response.statusCode() + " with a body that is not JSON ("
+                    + abbreviate(text) + "); is schema.registry.url a Confluent-compatible registry?", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "...";
+    }
+
     private static RegistryException error(Endpoint endpoint, String method, String path,
                                            HttpResponse<String> response) {
         int status = response.statusCode();
         int code = status;
-        String message = response.body();
+        String message = response.body() == null ? "" : abbreviate(response.body());
         try {
             JsonNode node = JSON.readTree(response.body());
             if (node != null && node.has("error_code")) {
@@ -259,8 +290,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (IOException | RuntimeException e) {
             // not JSON: keep the raw body as the message
         }
+        String hint = "";
+        if (status == 401 || status == 403) {
+            hint = endpoint.authorization() == null
+                    ? "; the registry wants credentials: set basic.auth.credentials.source=USER_INFO and "
+                            + "basic.auth.user.info=user:password"
+                    : "; check the credentials in basic.auth.user.info (or user:password@ in schema.registry.url)";
+        }
         return new RegistryException(status, code, method + " " + endpoint.base() + path + " answered HTTP " + status
-                + ": " + message);
+                + ": " + message + hint);
     }
 
     private void sleepBackoff(int attempt) {

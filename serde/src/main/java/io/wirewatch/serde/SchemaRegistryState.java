@@ -31,7 +31,7 @@ public final class SchemaRegistryState {
     }
 
     /** A change to the state, as the registry's log records it. */
-    public sealed interface Mutation permits PutSchema, RemoveSchema, PutConfig, PutMode {
+    public sealed interface Mutation permits PutSchema, RemoveSchema, SoftDeleteSubject, PutConfig, PutMode {
     }
 
     /** Adds or replaces (e.g. soft-deletes) a version. */
@@ -40,6 +40,13 @@ public final class SchemaRegistryState {
 
     /** Removes a version for good (a tombstone in the log). */
     public record RemoveSchema(String subject, int version) implements Mutation {
+    }
+
+    /**
+     * Soft-deletes every version of a subject up to and including {@code upToVersion} (Confluent's DELETE_SUBJECT
+     * record). Versions registered later stay live.
+     */
+    public record SoftDeleteSubject(String subject, int upToVersion) implements Mutation {
     }
 
     /** Sets ({@code level} non-null) or clears the compatibility of a subject, or the global one when subject is null. */
@@ -62,9 +69,21 @@ public final class SchemaRegistryState {
     private final Map<String, Integer> idsBySchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private final Map<String, Mode> subjectModes = new HashMap<>();
-    private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
+    private final CompatibilityLevel defaultLevel;
+    private CompatibilityLevel globalLevel;
     private Mode globalMode = Mode.READWRITE;
     private int maxId;
+
+    /** A state whose global compatibility level, until set, is {@link #DEFAULT_LEVEL}. */
+    public SchemaRegistryState() {
+        this(DEFAULT_LEVEL);
+    }
+
+    /** A state whose global compatibility level, until set (or after it is cleared), is {@code defaultLevel}. */
+    public SchemaRegistryState(CompatibilityLevel defaultLevel) {
+        this.defaultLevel = defaultLevel == null ? DEFAULT_LEVEL : defaultLevel;
+        this.globalLevel = this.defaultLevel;
+    }
 
     /** Applies a mutation, planned here or read back from a log. Idempotent. */
     public synchronized void apply(Mutation mutation) {
@@ -82,9 +101,14 @@ public final class SchemaRegistryState {
                     subjects.remove(remove.subject());
                 }
             }
+        } else if (mutation instanceof SoftDeleteSubject delete) {
+            TreeMap<Integer, SchemaVersion> versions = subjects.get(delete.subject());
+            if (versions != null) {
+                versions.headMap(delete.upToVersion(), true).replaceAll((number, v) -> v.markDeleted());
+            }
         } else if (mutation instanceof PutConfig config) {
             if (config.subject() == null) {
-                globalLevel = config.level() == null ? DEFAULT_LEVEL : config.level();
+                globalLevel = config.level() == null ? defaultLevel : config.level();
             } else if (config.level() == null) {
                 subjectLevels.remove(config.subject());
             } else {
@@ -130,7 +154,14 @@ public final class SchemaRegistryState {
                 Optional.of(new PutSchema(new SchemaVersion(subject, version, id, canonical, false))));
     }
 
-    /** Plans a soft or permanent delete of a whole subject; returns the mutations and, first, the versions. */
+    /**
+     * Plans a soft or permanent delete of a whole subject; returns the versions it affects and the mutations, in
+     * the order Confluent writes them: a soft delete marks each live version deleted and ends with a
+     * {@link SoftDeleteSubject} up to the newest one; both kinds drop the subject's own compatibility level and mode.
+     *
+     * @throws RegistryException 40401 when the subject has no versions; 40404 for a soft delete of a subject already
+     *     soft-deleted; 40405 for a permanent delete of a subject with live versions; 42205 when read-only
+     */
     public synchronized DeletePlan planDeleteSubject(String subject, boolean permanent) {
         requireWritable(subject);
         TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
@@ -148,8 +179,6 @@ public final class SchemaRegistryState {
                 numbers.add(v.version());
                 mutations.add(new RemoveSchema(subject, v.version()));
             });
-            mutations.add(new PutConfig(subject, null));
-            mutations.add(new PutMode(subject, null));
         } else {
             List<SchemaVersion> alive = live(subject);
             if (alive.isEmpty()) {
@@ -160,6 +189,13 @@ public final class SchemaRegistryState {
                 numbers.add(v.version());
                 mutations.add(new PutSchema(v.markDeleted()));
             });
+            mutations.add(new SoftDeleteSubject(subject, alive.get(alive.size() - 1).version()));
+        }
+        if (subjectLevels.containsKey(subject)) {
+            mutations.add(new PutConfig(subject, null));
+        }
+        if (subjectModes.containsKey(subject)) {
+            mutations.add(new PutMode(subject, null));
         }
         return new DeletePlan(numbers, mutations);
     }
@@ -321,6 +357,16 @@ public final class SchemaRegistryState {
 
     public synchronized Mode globalMode() {
         return globalMode;
+    }
+
+    /** The subject's mode, else the global one. */
+    public synchronized Mode effectiveMode(String subject) {
+        return subject == null ? globalMode : subjectModes.getOrDefault(subject, globalMode);
+    }
+
+    /** The level the global config falls back to when cleared. */
+    public CompatibilityLevel defaultLevel() {
+        return defaultLevel;
     }
 
     public synchronized Optional<Mode> subjectMode(String subject) {

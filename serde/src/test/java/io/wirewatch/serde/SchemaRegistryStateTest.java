@@ -100,4 +100,41 @@ class SchemaRegistryStateTest {
         assertThatThrownBy(() -> AvroSchemas.parse("{\"type\":\"record\"}"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
     }
+
+    @Test
+    void aSoftSubjectDeleteMarksEachVersionAndEndsWithConfluentsDeleteSubjectRecord() {
+        SchemaRegistryState state = new SchemaRegistryState();
+        state.planRegister("s-value", V1).mutation().ifPresent(state::apply);
+        state.planRegister("s-value", V2_COMPATIBLE).mutation().ifPresent(state::apply);
+        state.apply(new SchemaRegistryState.PutConfig("s-value", CompatibilityLevel.FULL));
+
+        SchemaRegistryState.DeletePlan plan = state.planDeleteSubject("s-value", false);
+
+        assertThat(plan.versions()).containsExactly(1, 2);
+        assertThat(plan.mutations()).hasSize(4);
+        assertThat(plan.mutations().get(2)).isEqualTo(new SchemaRegistryState.SoftDeleteSubject("s-value", 2));
+        assertThat(plan.mutations().get(3)).isEqualTo(new SchemaRegistryState.PutConfig("s-value", null));
+    }
+
+    @Test
+    void aDeleteSubjectRecordSoftDeletesOnlyTheVersionsUpToItsWatermark() {
+        SchemaRegistryState state = new SchemaRegistryState();
+        state.planRegister("s-value", V1).mutation().ifPresent(state::apply);
+        state.planRegister("s-value", V2_COMPATIBLE).mutation().ifPresent(state::apply);
+
+        state.apply(new SchemaRegistryState.SoftDeleteSubject("s-value", 1));
+
+        assertThat(state.versions("s-value", false)).containsExactly(2);
+        assertThat(state.versions("s-value", true)).containsExactly(1, 2);
+    }
+
+    @Test
+    void theDefaultLevelIsWhatAClearedGlobalLevelFallsBackTo() {
+        SchemaRegistryState state = new SchemaRegistryState(CompatibilityLevel.FULL);
+        state.apply(new SchemaRegistryState.PutConfig(null, CompatibilityLevel.NONE));
+
+        state.apply(new SchemaRegistryState.PutConfig(null, null));
+
+        assertThat(state.globalLevel()).isEqualTo(CompatibilityLevel.FULL);
+    }
 }
