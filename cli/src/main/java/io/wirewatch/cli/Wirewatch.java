@@ -4,6 +4,8 @@ import io.wirewatch.cli.commands.TailCommand;
 import io.wirewatch.cli.commands.TopicsCommand;
 import io.wirewatch.platform.runtime.Version;
 import io.wirewatch.registry.RegistryCommand;
+import io.wirewatch.tagger.cli.EvalCommand;
+import io.wirewatch.tagger.cli.TagCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {RegistryCommand.class, TopicsCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

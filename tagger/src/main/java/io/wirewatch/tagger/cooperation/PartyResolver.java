@@ -1,0 +1,101 @@
+package io.wirewatch.tagger.cooperation;
+
+import io.wirewatch.tagger.entity.Mention;
+import io.wirewatch.tagger.entity.StoryEntities;
+import io.wirewatch.tagger.taxonomy.PartyPolicy;
+import io.wirewatch.tagger.text.AnalyzedStory;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Finds the parties of a cooperation a sentence reports: the countries it names (as names, demonyms, agencies,
+ * companies, people, or capitals used as actors), completed from the context when it names fewer than two: a
+ * sentence naming one country is paired with the story's home country (the most salient other one: a story that
+ * follows one country's delegation pairs it with each partner met); a sentence naming none ("the two countries")
+ * takes the parties of its paragraph, else the two most salient countries of the story.
+ */
+public final class PartyResolver {
+
+    private final AnalyzedStory story;
+    private final StoryEntities entities;
+    private final Salience salience;
+    private final boolean[] pairReference;
+
+    /**
+     * @param pairReference per sentence: whether it refers to both parties at once ("the two countries")
+     */
+    public PartyResolver(AnalyzedStory story, StoryEntities entities, Salience salience, boolean[] pairReference) {
+        this.story = story;
+        this.entities = entities;
+        this.salience = salience;
+        this.pairReference = pairReference;
+    }
+
+    /** Parties of a cooperation reported by sentence s under the policy, sorted; empty when there are none. */
+    public SortedSet<String> parties(int s, PartyPolicy policy) {
+        final SortedSet<String> named = named(s);
+        if (named.size() >= 2) {
+            return named;
+        }
+        final boolean pair = pairReference[s];
+        if (policy == PartyPolicy.EXPLICIT && !pair) {
+            return Collections.emptySortedSet();
+        }
+        if (named.size() == 1) {
+            final Set<String> local = pair ? paragraphParties(s) : null;
+            String partner = local == null ? null : salience.best(local, named);
+            if (partner == null) {
+                partner = salience.best(null, named);
+            }
+            return partner == null ? Collections.emptySortedSet() : with(named, partner);
+        }
+        final Set<String> local = paragraphParties(s);
+        final SortedSet<String> out = new TreeSet<>();
+        final String first = salience.best(local.isEmpty() ? null : local, out);
+        if (first == null) {
+            return Collections.emptySortedSet();
+        }
+        out.add(first);
+        String second = local.size() >= 2 ? salience.best(local, out) : null;
+        if (second == null) {
+            second = salience.best(null, out);
+        }
+        if (second == null) {
+            return Collections.emptySortedSet();
+        }
+        out.add(second);
+        return out;
+    }
+
+    /** Countries sentence s itself makes parties. */
+    public SortedSet<String> named(int s) {
+        final SortedSet<String> out = new TreeSet<>();
+        for (int i : entities.bySentence()[s]) {
+            final Mention m = entities.mentions().get(i);
+            if (m.canBeParty()) {
+                out.add(m.code());
+            }
+        }
+        return out;
+    }
+
+    private Set<String> paragraphParties(int s) {
+        final int seg = story.sentenceSegment(s);
+        final Set<String> out = new LinkedHashSet<>();
+        for (int x = 0; x < story.sentenceCount(); x++) {
+            if (story.sentenceSegment(x) == seg) {
+                out.addAll(named(x));
+            }
+        }
+        return out;
+    }
+
+    private static SortedSet<String> with(Set<String> a, String b) {
+        final SortedSet<String> out = new TreeSet<>(a);
+        out.add(b);
+        return out;
+    }
+}

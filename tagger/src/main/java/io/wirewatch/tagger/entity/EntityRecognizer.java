@@ -1,0 +1,361 @@
+package io.wirewatch.tagger.entity;
+
+import io.wirewatch.tagger.text.AnalyzedStory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Finds countries (names, demonyms, abbreviations, capitals), organizations that imply a country, and people
+ * introduced with a title, over the tokens of the one analysis pass. Marks each mention as locative ("in Tokyo",
+ * "visited India", a dateline), adversarial ("amid China's assertiveness") or background (inside a descriptive
+ * relative clause), which decides whether it can be a party. Thread-safe.
+ */
+public final class EntityRecognizer {
+
+    private static final int WINDOW = 3;
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "to", "from", "near", "into", "across",
+            "outside", "inside", "toward", "towards", "via", "off", "visited", "visit", "visits", "visiting",
+            "arrived", "arrives", "reached", "within", "throughout", "around");
+    /** Places named after these are where something happens, not who takes part: never parties. */
+    private static final Set<String> OFF_SITE = Set.of("off", "near", "around", "across", "toward", "towards",
+            "via", "outside");
+    /** "deployment to X", "stationed in X": X is where troops go, not a party. */
+    private static final Set<String> SITE_VERBS = Set.of("deployment", "deployments", "deployed", "deploy",
+            "deploying", "stationed", "based", "mission", "missions", "peacekeeping", "operations", "operating");
+    private static final String[] TITLES = {"president", "minister", "secretary", "chancellor", "king",
+            "prince", "premier", "general", "gen", "admiral", "adm", "commander", "chief", "ambassador", "director",
+            "spokesperson", "spokesman", "spokeswoman", "colonel", "col", "lieutenant", "lt", "major", "maj",
+            "captain", "capt", "brigadier", "brig", "marshal", "mr", "mrs", "ms", "dr", "envoy", "attache",
+            "senator", "governor", "ceo", "chairman", "chairperson", "head", "adviser", "advisor", "officer",
+            "sheikh", "emir", "crown", "sultan", "commodore", "sergeant", "sgt", "deputy", "vice"};
+    private static final String[] DESCRIPTORS = {"national", "defence", "defense", "security", "foreign",
+            "affairs", "state", "prime", "deputy", "vice", "armed", "forces", "army", "navy", "air", "force",
+            "staff", "ministry", "department", "home", "interior", "external", "military", "naval", "joint",
+            "general", "fleet", "rear", "eastern", "western", "northern", "southern",
+            "central", "command", "commanding", "flag", "principal", "senior", "executive", "managing",
+            "operating", "officer", "chief", "international", "cooperation", "policy", "bureau", "public",
+            "relations", "political", "research", "development", "organisation", "organization", "directorate",
+            "acting", "former", "incoming", "outgoing", "new", "team", "office", "council", "agency",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    private static final String[] ADVERSARY_BEFORE = {"amid", "against", "face", "faces", "facing", "confront",
+        "confronting", "counter", "countering", "deter", "deterring", "threat", "threats", "threatened", "rival",
+        "rivals", "rivalry", "adversary", "adversaries", "enemy", "hostile", "versus", "vs", "fight", "fighting",
+        "attacked", "attacks", "invaded", "invading", "encircle", "contain", "containing", "curb", "curbing",
+        "intimidate", "warned", "warn", "warning", "sanctions", "sanctioned", "tension", "tensions", "dispute",
+        "disputes", "standoff", "clash", "clashes", "conflict"};
+    private static final String[] ADVERSARY_AFTER = {"aggression", "aggressive", "assertiveness", "assertive",
+        "invasion", "invaded", "threat", "threats", "threatening", "expansionism", "expansion", "incursions",
+        "incursion", "provocation", "provocations", "militarization", "militarisation", "attack", "attacks",
+        "offensive", "hegemony", "coercion", "belligerence", "buildup", "encroachment",
+        "intrusions", "war", "hostility", "hostilities", "claims", "activities", "activity", "launches", "launch",
+        "tests", "nuclear", "ballistic"};
+
+    private final Gazetteer gazetteer;
+    private final Set<String> adversaryBefore;
+    private final Set<String> adversaryAfter;
+    private final Set<String> titles;
+    private final Set<String> titleWords;
+
+    public EntityRecognizer(Gazetteer gazetteer, Analyzer analyzer) {
+        this.gazetteer = gazetteer;
+        this.adversaryBefore = Stems.of(analyzer, ADVERSARY_BEFORE);
+        this.adversaryAfter = Stems.of(analyzer, ADVERSARY_AFTER);
+        this.titles = Stems.of(analyzer, TITLES);
+        final Set<String> words = new HashSet<>(titles);
+        words.addAll(Stems.of(analyzer, DESCRIPTORS));
+        this.titleWords = Set.copyOf(words);
+    }
+
+    public StoryEntities recognize(AnalyzedStory story) {
+        final List<Mention> mentions = new ArrayList<>();
+        final int[] sentenceOf = sentenceOfTokens(story);
+        final boolean[] used = new boolean[story.tokenCount()];
+        final Map<String, String> people = new LinkedHashMap<>();
+        final Map<String, String> surnames = new HashMap<>();
+        for (int s = 0; s < story.sentenceCount(); s++) {
+            final int end = story.sentenceEndToken(s);
+            for (int t = story.sentenceFirstToken(s); t < end; t++) {
+                if (used[t] || !startsName(story, t)) {
+                    continue;
+                }
+                final int matched = gazetteerMatch(story, t, end, s, mentions);
+                if (matched > 0) {
+                    for (int k = t; k < t + matched; k++) {
+                        used[k] = true;
+                    }
+                    t += matched - 1;
+                }
+            }
+        }
+        findPeople(story, sentenceOf, used, mentions, people, surnames);
+        mentions.sort((a, b) -> Integer.compare(a.firstToken(), b.firstToken()));
+        final int[][] bySentence = new int[story.sentenceCount()][];
+        final int[] counts = new int[story.sentenceCount()];
+        for (Mention m : mentions) {
+            counts[m.sentence()]++;
+        }
+        for (int s = 0; s < counts.length; s++) {
+            bySentence[s] = new int[counts[s]];
+            counts[s] = 0;
+        }
+        for (int i = 0; i < mentions.size(); i++) {
+            final int s = mentions.get(i).sentence();
+            bySentence[s][counts[s]++] = i;
+        }
+        return new StoryEntities(mentions, bySentence, people);
+    }
+
+    private static int[] sentenceOfTokens(AnalyzedStory story) {
+        final int[] of = new int[story.tokenCount()];
+        for (int s = 0; s < story.sentenceCount(); s++) {
+            for (int t = story.sentenceFirstToken(s); t < story.sentenceEndToken(s); t++) {
+                of[t] = s;
+            }
+        }
+        return of;
+    }
+
+    private static boolean startsName(AnalyzedStory story, int t) {
+        final char c = story.tokenFirstChar(t);
+        return Character.isUpperCase(c) || Character.isDigit(c);
+    }
+
+    /** Longest gazetteer name starting at token t; adds its mention; returns how many tokens it covers (0: none). */
+    private int gazetteerMatch(AnalyzedStory story, int t, int sentenceEnd, int sentence, List<Mention> out) {
+        final String first = story.tokenSurface(t);
+        if (!gazetteer.mayStartName(first)) {
+            return 0;
+        }
+        final int longest = Math.max(1, gazetteer.longestStartingWith(first));
+        final int seg = story.tokenSegment(t);
+        final String text = story.segmentText(seg);
+        for (int k = Math.min(longest, sentenceEnd - t); k >= 1; k--) {
+            final int last = t + k - 1;
+            final String span = text.substring(story.tokenStart(t), story.tokenEnd(last));
+            final GazetteerEntry e = gazetteer.lookup(span);
+            if (e == null) {
+                continue;
+            }
+            final int after = story.tokenEnd(last);
+            if (after < text.length() && text.charAt(after) == '$') {
+                return k; // a currency ("US$ 375 million"), not a mention
+            }
+            if (e.kind() != EntityKind.NONE) {
+                final boolean locative = isLocative(story, t, e.kind());
+                out.add(new Mention(t, last, sentence, e.code(), e.kind(), stripPossessive(span), locative,
+                        isOffSite(story, t), isAdversarial(story, t, last, sentence), story.isBackground(t)));
+            }
+            return k;
+        }
+        return 0;
+    }
+
+    private boolean isLocative(AnalyzedStory story, int t, EntityKind kind) {
+        final String text = story.segmentText(story.tokenSegment(t));
+        final int start = story.tokenStart(t);
+        if (kind == EntityKind.CAPITAL && isDateline(story, t, text)) {
+            return true;
+        }
+        int e = start;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        return b < e && LOCATIVE.contains(text.substring(b, e).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the words before token t make the place a site, not a participant: "off Guam", "near Taiwan",
+     * "deployment to Somalia", "stationed in Djibouti".
+     */
+    private static boolean isOffSite(AnalyzedStory story, int t) {
+        final String text = story.segmentText(story.tokenSegment(t));
+        final int[] word = wordBefore(text, story.tokenStart(t));
+        if (word == null) {
+            return false;
+        }
+        final String w = text.substring(word[0], word[1]).toLowerCase(Locale.ROOT);
+        if (OFF_SITE.contains(w)) {
+            return true;
+        }
+        if (!w.equals("to") && !w.equals("in")) {
+            return false;
+        }
+        final int[] before = wordBefore(text, word[0]);
+        return before != null && SITE_VERBS.contains(text.substring(before[0], before[1]).toLowerCase(Locale.ROOT));
+    }
+
+    /** Start and end of the word before position {@code at}, or null. */
+    private static int[] wordBefore(String text, int at) {
+        int e = at;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        return b < e ? new int[] {b, e} : null;
+    }
+
+    /** A place name in capitals opening a paragraph, as in "TOKYO, Dec 23 (AFP) -" or "NEW DELHI:". */
+    private static boolean isDateline(AnalyzedStory story, int t, String text) {
+        final int start = story.tokenStart(t);
+        for (int i = 0; i < start; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        final String surface = story.tokenSurface(t);
+        return surface.equals(surface.toUpperCase(Locale.ROOT)) && surface.length() > 2;
+    }
+
+    private boolean isAdversarial(AnalyzedStory story, int first, int last, int sentence) {
+        final int from = Math.max(story.sentenceFirstToken(sentence), first - WINDOW);
+        for (int t = from; t < first; t++) {
+            if (adversaryBefore.contains(story.tokenTerm(t))) {
+                return true;
+            }
+        }
+        final int to = Math.min(story.sentenceEndToken(sentence), last + 1 + WINDOW);
+        for (int t = last + 1; t < to; t++) {
+            if (adversaryAfter.contains(story.tokenTerm(t))) {
+                return true;
+            }
+            if (startsName(story, t)) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * People introduced with a title ("Indian Prime Minister Narendra Modi", "Gen. Bipin Rawat"): two or three
+     * capitalized words after a title and its descriptors. Their country is the country named just before the
+     * title, anywhere in the story; later mentions of the surname count as mentions of the person.
+     */
+    private void findPeople(AnalyzedStory story, int[] sentenceOf, boolean[] used, List<Mention> mentions,
+                            Map<String, String> people, Map<String, String> surnames) {
+        final Map<Integer, Mention> countryEndingAt = new HashMap<>();
+        for (Mention m : mentions) {
+            countryEndingAt.put(m.lastToken(), m);
+        }
+        final List<int[]> found = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        for (int s = 0; s < story.sentenceCount(); s++) {
+            final int end = story.sentenceEndToken(s);
+            for (int t = story.sentenceFirstToken(s); t < end; t++) {
+                if (!startsName(story, t) || !titles.contains(story.tokenTerm(t))) {
+                    continue;
+                }
+                int titleStart = t;
+                while (titleStart - 1 >= story.sentenceFirstToken(s) && startsName(story, titleStart - 1)
+                        && !used[titleStart - 1] && isTitleWord(story, titleStart - 1) && adjacent(story,
+                        titleStart - 1, titleStart)) {
+                    titleStart--;
+                }
+                int n = t + 1;
+                while (n < end && startsName(story, n) && !used[n] && isTitleWord(story, n)) {
+                    n++;
+                }
+                int nameEnd = n;
+                while (nameEnd < end && nameEnd - n < 3 && startsName(story, nameEnd) && !used[nameEnd]
+                        && !isTitleWord(story, nameEnd) && adjacent(story, nameEnd - 1, nameEnd)
+                        && Character.isLetter(story.tokenFirstChar(nameEnd))) {
+                    nameEnd++;
+                }
+                if (nameEnd - n < 2) {
+                    continue;
+                }
+                final String seg = story.segmentText(story.tokenSegment(n));
+                final String name = stripPossessive(seg.substring(story.tokenStart(n), story.tokenEnd(nameEnd - 1)));
+                final Mention country = countryBefore(story, countryEndingAt, titleStart, s);
+                final String code = country == null ? null : country.code();
+                if (code != null || !people.containsKey(name)) {
+                    people.put(name, code);
+                }
+                surnames.putIfAbsent(stripPossessive(story.tokenSurface(nameEnd - 1)), name);
+                for (int k = n; k < nameEnd; k++) {
+                    used[k] = true;
+                }
+                found.add(new int[] {n, nameEnd - 1, s});
+                names.add(name);
+                t = nameEnd - 1;
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            final int[] f = found.get(i);
+            addPerson(story, mentions, f[0], f[1], f[2], names.get(i), people.get(names.get(i)));
+        }
+        for (int t = 0; t < story.tokenCount() && !surnames.isEmpty(); t++) {
+            if (used[t] || !startsName(story, t)) {
+                continue;
+            }
+            final String name = surnames.get(stripPossessive(story.tokenSurface(t)));
+            if (name != null) {
+                addPerson(story, mentions, t, t, sentenceOf[t], name, people.get(name));
+            }
+        }
+    }
+
+    private void addPerson(AnalyzedStory story, List<Mention> mentions, int first, int last, int sentence,
+                           String name, String code) {
+        mentions.add(new Mention(first, last, sentence, code, EntityKind.PERSON, name, false, false,
+                false, story.isBackground(first)));
+    }
+
+    /** The country mention ending just before a title (at most two capitalized words between), or null. */
+    private static Mention countryBefore(AnalyzedStory story, Map<Integer, Mention> countryEndingAt, int titleStart,
+                                         int sentence) {
+        for (int k = 1; k <= 3 && titleStart - k >= story.sentenceFirstToken(sentence); k++) {
+            final Mention m = countryEndingAt.get(titleStart - k);
+            if (m != null) {
+                return m.kind() == EntityKind.CAPITAL || m.locative() ? null : m;
+            }
+            if (!startsName(story, titleStart - k)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private boolean isTitleWord(AnalyzedStory story, int t) {
+        return titleWords.contains(story.tokenTerm(t));
+    }
+
+    /** Whether only spaces or hyphens separate two tokens of the same segment. */
+    private static boolean adjacent(AnalyzedStory story, int a, int b) {
+        if (story.tokenSegment(a) != story.tokenSegment(b)) {
+            return false;
+        }
+        final String text = story.segmentText(story.tokenSegment(a));
+        for (int i = story.tokenEnd(a); i < story.tokenStart(b); i++) {
+            final char c = text.charAt(i);
+            if (c != ' ' && c != '-' && c != '.' && c != '\u00A0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String stripPossessive(String s) {
+        if (s.endsWith("'s") || s.endsWith("\u2019s") || s.endsWith("'S") || s.endsWith("\u2019S")) {
+            return s.substring(0, s.length() - 2);
+        }
+        if (s.endsWith("'") || s.endsWith("\u2019")) {
+            return s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,236 @@
+package io.wirewatch.tagger.entity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Names of countries (JDK English short names for every ISO 3166-1 code, plus the shipped list of other names,
+ * demonyms and capitals) and of organizations that imply a country. Looks a span of text up by its normalized key:
+ * lower case, every run of characters that are not letters or digits as one space, a trailing possessive removed.
+ * Names written in capitals (acronyms) match only in capitals.
+ */
+public final class Gazetteer {
+
+    private static final String COUNTRIES = "/io/wirewatch/tagger/countries.txt";
+    /** Later lists override earlier ones: JDK names, then countries.txt, then organizations.txt. */
+    private static final String ORGANIZATIONS = "/io/wirewatch/tagger/organizations.txt";
+
+    private final Map<String, GazetteerEntry> folded = new HashMap<>();
+    private final Map<String, GazetteerEntry> exact = new HashMap<>();
+    private final Map<String, Integer> longestByFirstWord = new HashMap<>();
+    private final Set<String> exactFirstWords = new HashSet<>();
+    private final Map<String, String> countryNames = new TreeMap<>();
+
+    private Gazetteer() {
+    }
+
+    /** The gazetteer shipped in the jar. */
+    public static Gazetteer loadDefault() {
+        final Gazetteer g = new Gazetteer();
+        for (String code : Locale.getISOCountries()) {
+            final String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+            g.countryNames.put(code, name);
+            g.add(name, code, EntityKind.NAME);
+            final int paren = name.indexOf(" (");
+            if (paren > 0) {
+                g.add(name.substring(0, paren), code, EntityKind.NAME);
+            }
+        }
+        read(COUNTRIES, (line, fields) -> {
+            if (fields.length < 2) {
+                throw new IllegalStateException(COUNTRIES + ": line '" + line + "' needs CODE | names | demonyms | "
+                        + "capitals");
+            }
+            final String code = fields[0].trim();
+            addAll(g, fields, 1, code, EntityKind.NAME);
+            addAll(g, fields, 2, code, EntityKind.DEMONYM);
+            addAll(g, fields, 3, code, EntityKind.CAPITAL);
+        });
+        read(ORGANIZATIONS, (line, fields) -> {
+            if (fields.length < 3) {
+                throw new IllegalStateException(ORGANIZATIONS + ": line '" + line + "' needs name | CODE | kind");
+            }
+            final String code = fields[1].trim();
+            final String kind = fields[2].trim();
+            final EntityKind k = "-".equals(code) ? EntityKind.NONE
+                    : "company".equals(kind) ? EntityKind.COMPANY
+                    : "place".equals(kind) ? EntityKind.NAME : EntityKind.AGENCY;
+            g.add(fields[0].trim(), "-".equals(code) ? null : code, k);
+        });
+        return g;
+    }
+
+    private static void addAll(Gazetteer g, String[] fields, int index, String code, EntityKind kind) {
+        if (fields.length <= index) {
+            return;
+        }
+        for (String name : fields[index].split(";")) {
+            if (!name.isBlank()) {
+                g.add(name.trim(), code, kind);
+            }
+        }
+    }
+
+    private interface LineHandler {
+        void handle(String line, String[] fields);
+    }
+
+    private static void read(String resource, LineHandler handler) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("gazetteer resource " + resource + " is missing from the jar");
+            }
+            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                handler.handle(line, line.split("\\|", -1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer resource " + resource, e);
+        }
+    }
+
+    private void add(String name, String code, EntityKind kind) {
+        final String key = key(name, true);
+        if (key.isEmpty()) {
+            return;
+        }
+        final GazetteerEntry entry = new GazetteerEntry(name, code, kind);
+        if (isAcronym(name)) {
+            exact.put(key(name, false), entry);
+            exactFirstWords.add(key(name, false).split(" ")[0]);
+        } else {
+            folded.put(key, entry);
+        }
+        final String[] words = key.split(" ");
+        longestByFirstWord.merge(words[0], words.length, Math::max);
+    }
+
+    /** Entry for a span of text, or null. */
+    public GazetteerEntry lookup(String span) {
+        final GazetteerEntry e = exact.get(key(span, false));
+        if (e != null) {
+            return e;
+        }
+        if (!Character.isUpperCase(span.charAt(0))) {
+            return null;
+        }
+        return folded.get(key(span, true));
+    }
+
+    /**
+     * Whether some name may start with this token (as written, possessive included): a cheap test that rejects
+     * most capitalized words before any span is built.
+     */
+    public boolean mayStartName(String token) {
+        return exactFirstWords.contains(firstWord(key(token, false)))
+                || longestByFirstWord.containsKey(firstWord(key(token, true)));
+    }
+
+    private static String firstWord(String key) {
+        final int space = key.indexOf(' ');
+        return space < 0 ? key : key.substring(0, space);
+    }
+
+    /** How many words the longest name starting with this word has (0 when no name starts with it). */
+    public int longestStartingWith(String word) {
+        final Integer n = longestByFirstWord.get(key(word, true));
+        return n == null ? 0 : n;
+    }
+
+    /** English short name of a country. */
+    public String countryName(String code) {
+        final String name = countryNames.get(code);
+        return name == null ? code : name;
+    }
+
+    /** Every ISO code known. */
+    public Set<String> codes() {
+        return countryNames.keySet();
+    }
+
+    /** All names that map to a country, for tests and documentation. */
+    public List<GazetteerEntry> entries() {
+        final List<GazetteerEntry> all = new ArrayList<>(folded.values());
+        all.addAll(exact.values());
+        return all;
+    }
+
+    private static boolean isAcronym(String name) {
+        int upper = 0;
+        for (int i = 0; i < name.length(); i++) {
+            final char c = name.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c)) {
+                upper++;
+            }
+        }
+        return upper >= 2;
+    }
+
+    /** Normalized key: runs of non-alphanumerics as one space, trailing possessive removed, optionally folded. */
+    static String key(String span, boolean fold) {
+        final StringBuilder b = new StringBuilder(span.length());
+        boolean space = false;
+        for (int i = 0; i < span.length(); i++) {
+            final char c = span.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = false;
+                b.append(fold ? Character.toLowerCase(c) : c);
+            } else {
+                space = true;
+            }
+        }
+        if (fold) {
+            spellings(b);
+        }
+        final int n = b.length();
+        if (n > 2 && b.charAt(n - 2) == ' ' && (b.charAt(n - 1) == 's' || b.charAt(n - 1) == 'S')
+                && endsWithApostropheS(span)) {
+            b.setLength(n - 2);
+        }
+        return b.toString();
+    }
+
+    /** British and American spellings share one key: "defence" as "defense", "organisation" as "organization". */
+    private static void spellings(StringBuilder b) {
+        replaceAll(b, "defence", "defense");
+        replaceAll(b, "organisation", "organization");
+        replaceAll(b, "programme", "program");
+        replaceAll(b, "centre", "center");
+    }
+
+    private static void replaceAll(StringBuilder b, String from, String to) {
+        int i = b.indexOf(from);
+        while (i >= 0) {
+            b.replace(i, i + from.length(), to);
+            i = b.indexOf(from, i + to.length());
+        }
+    }
+
+    private static boolean endsWithApostropheS(String span) {
+        final int n = span.length();
+        return n >= 2 && (span.charAt(n - 1) == 's' || span.charAt(n - 1) == 'S')
+                && (span.charAt(n - 2) == '\'' || span.charAt(n - 2) == '\u2019');
+    }
+}

@@ -1,0 +1,202 @@
+package io.wirewatch.tagger.match;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A compiled query: decides whether one sentence matches. Stateless, thread-safe. */
+public abstract class Node {
+
+    /** Whether the sentence in {@code index} matches. */
+    public abstract boolean matches(SentenceIndex index);
+
+    /**
+     * Term ids of which at least one must be present for a match (the rule is only tried on sentences holding
+     * one), or null when the node can match no sentence.
+     */
+    abstract int[] triggers();
+
+    /** Matches one term. */
+    static final class Term extends Node {
+        private final int id;
+
+        Term(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean matches(SentenceIndex index) {
+            return index.has(id);
+        }
+
+        @Override
+        int[] triggers() {
+            return new int[] {id};
+        }
+    }
+
+    /**
+     * Matches terms at given relative positions, with Lucene's slop: the spread of (position - offset) over the
+     * chosen occurrences is at most {@code slop}, which also allows reordering at a cost of two.
+     */
+    static final class Phrase extends Node {
+        private static final int MAX_OCCURRENCES = 64;
+        private final int[] ids;
+        private final int[] offsets;
+        private final int slop;
+
+        Phrase(int[] ids, int[] offsets, int slop) {
+            this.ids = ids;
+            this.offsets = offsets;
+            this.slop = slop;
+        }
+
+        @Override
+        public boolean matches(SentenceIndex index) {
+            for (int id : ids) {
+                if (!index.has(id)) {
+                    return false;
+                }
+            }
+            final int k = ids.length;
+            final int[][] lists = new int[k][];
+            final int[] sizes = new int[k];
+            for (int i = 0; i < k; i++) {
+                lists[i] = new int[Math.min(MAX_OCCURRENCES, index.count(ids[i]))];
+                sizes[i] = index.positions(ids[i], lists[i]);
+                for (int j = 0; j < sizes[i]; j++) {
+                    lists[i][j] -= offsets[i];
+                }
+            }
+            return slop == 0 ? exact(lists, sizes) : smallestSpread(lists, sizes) <= slop;
+        }
+
+        private static boolean exact(int[][] lists, int[] sizes) {
+            for (int a = 0; a < sizes[0]; a++) {
+                final int p = lists[0][a];
+                boolean all = true;
+                for (int i = 1; i < lists.length && all; i++) {
+                    all = Arrays.binarySearch(lists[i], 0, sizes[i], p) >= 0;
+                }
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Smallest max-min over one value from each sorted list (the classic k-pointer sweep). */
+        private static int smallestSpread(int[][] lists, int[] sizes) {
+            final int k = lists.length;
+            final int[] ptr = new int[k];
+            int best = Integer.MAX_VALUE;
+            while (true) {
+                int min = Integer.MAX_VALUE;
+                int max = Integer.MIN_VALUE;
+                int minList = 0;
+                for (int i = 0; i < k; i++) {
+                    final int v = lists[i][ptr[i]];
+                    if (v < min) {
+                        min = v;
+                        minList = i;
+                    }
+                    if (v > max) {
+                        max = v;
+                    }
+                }
+                best = Math.min(best, max - min);
+                if (++ptr[minList] >= sizes[minList]) {
+                    return best;
+                }
+            }
+        }
+
+        @Override
+        int[] triggers() {
+            return new int[] {ids[0]};
+        }
+    }
+
+    /** Lucene's boolean logic: all MUST, no MUST_NOT, and SHOULD as Lucene counts them. */
+    static final class Bool extends Node {
+        private final List<Node> must;
+        private final List<Node> should;
+        private final List<Node> mustNot;
+        private final int minShould;
+
+        Bool(List<Node> must, List<Node> should, List<Node> mustNot, int minShould) {
+            this.must = must;
+            this.should = should;
+            this.mustNot = mustNot;
+            this.minShould = must.isEmpty() ? Math.max(1, minShould) : minShould;
+        }
+
+        @Override
+        public boolean matches(SentenceIndex index) {
+            for (Node n : must) {
+                if (!n.matches(index)) {
+                    return false;
+                }
+            }
+            if (minShould > 0) {
+                int hits = 0;
+                for (Node n : should) {
+                    if (n.matches(index) && ++hits >= minShould) {
+                        break;
+                    }
+                }
+                if (hits < minShould) {
+                    return false;
+                }
+            }
+            for (Node n : mustNot) {
+                if (n.matches(index)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        int[] triggers() {
+            int[] best = null;
+            for (Node n : must) {
+                final int[] t = n.triggers();
+                if (t == null) {
+                    return null;
+                }
+                if (best == null || t.length < best.length) {
+                    best = t;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+            if (minShould == 0) {
+                return null;
+            }
+            int[] union = new int[0];
+            for (Node n : should) {
+                final int[] t = n.triggers();
+                if (t != null) {
+                    final int[] grown = Arrays.copyOf(union, union.length + t.length);
+                    System.arraycopy(t, 0, grown, union.length, t.length);
+                    union = grown;
+                }
+            }
+            return union.length == 0 ? null : union;
+        }
+    }
+
+    /** Matches nothing (a query of stop words only). */
+    static final class Never extends Node {
+        @Override
+        public boolean matches(SentenceIndex index) {
+            return false;
+        }
+
+        @Override
+        int[] triggers() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.wirewatch.tagger.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A set of compiled queries matched against one sentence at a time. Each query is tried only on sentences that
+ * hold one of its trigger terms, so the cost grows with the terms a sentence shares with the rules, not with the
+ * number of rules. Thread-safe once built.
+ */
+public final class RuleMatcher {
+
+    private final Node[] nodes;
+    private final int[][] rulesByTerm;
+
+    private RuleMatcher(Node[] nodes, int[][] rulesByTerm) {
+        this.nodes = nodes;
+        this.rulesByTerm = rulesByTerm;
+    }
+
+    /** Builds the matcher for {@code nodes} (rule i is nodes.get(i)) over a frozen dictionary. */
+    public static RuleMatcher of(List<Node> nodes, TermDictionary dictionary) {
+        final List<List<Integer>> byTerm = new ArrayList<>();
+        for (int i = 0; i < dictionary.size(); i++) {
+            byTerm.add(new ArrayList<>());
+        }
+        for (int r = 0; r < nodes.size(); r++) {
+            final int[] triggers = nodes.get(r).triggers();
+            if (triggers == null) {
+                continue;
+            }
+            for (int t : Arrays.stream(triggers).distinct().toArray()) {
+                byTerm.get(t).add(r);
+            }
+        }
+        final int[][] rules = new int[byTerm.size()][];
+        for (int t = 0; t < rules.length; t++) {
+            rules[t] = byTerm.get(t).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new RuleMatcher(nodes.toArray(new Node[0]), rules);
+    }
+
+    public int size() {
+        return nodes.length;
+    }
+
+    /**
+     * Matches the sentence in {@code index}; sets {@code matched[r]} for each rule r that matches (the array is
+     * cleared first). {@code tried} is scratch of the same length.
+     */
+    public void match(SentenceIndex index, boolean[] matched, boolean[] tried) {
+        Arrays.fill(matched, false);
+        Arrays.fill(tried, false);
+        for (int i = 0; i < index.presentCount(); i++) {
+            for (int r : rulesByTerm[index.presentId(i)]) {
+                if (!tried[r]) {
+                    tried[r] = true;
+                    matched[r] = nodes[r].matches(index);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.wirewatch.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.avro.Cooperation;
+import io.wirewatch.avro.TopicTag;
+import io.wirewatch.tagger.taxonomy.RuleDefinition;
+import io.wirewatch.tagger.taxonomy.Taxonomy;
+import io.wirewatch.tagger.taxonomy.TopicDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each rule family of the shipped taxonomy on sentences written for this test: the topic it should tag (with the
+ * rule that fires) and the look-alikes it must leave alone.
+ */
+class RuleFamiliesTest {
+
+    private static Enrichment tag(String text) {
+        return TaggerFixture.tagger().tag(Stories.of(text.split("\\|")));
+    }
+
+    private static List<String> topics(Enrichment e) {
+        return e.topics().stream().map(TopicTag::getId).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "rnd/technology-transfer; rnd; Chile will buy four frigates from Spain, and the deal includes a transfer "
+                + "of shipbuilding technology to the Chilean navy yard.",
+        "rnd/co-development; rnd; Sweden and Finland will jointly develop a new anti-ship missile for their navies.",
+        "rnd/joint-research; rnd; The defence ministries of Norway and Poland signed a memorandum on joint "
+                + "research into drone detection.",
+        "rnd/develop-together; rnd; Indonesia and Turkey will develop a medium tank together for their armies.",
+        "rnd/technology-cooperation; rnd; The defence ministers of Greece and Cyprus agreed on technological "
+                + "cooperation in drones.",
+        "exports/arms-trade; exports; Serbia said arms exports to Cyprus doubled this year.",
+        "exports/export-controls; exports; Germany eased export controls so that Saudi Arabia can receive "
+                + "fighter jets.",
+        "exports/delivery; exports; Two French-designed frigates were delivered to the Greek navy this year.",
+        "exports/provide; exports; Japan will provide radars to the Philippines for its air defence network.",
+        "exports/purchase; exports; Romania signed a contract to buy 54 Abrams tanks from the United States.",
+        "exports/foreign-supplier; exports; Qatar's army showed rifles bought from Belgium at a parade of its "
+                + "troops.",
+        "training/joint-exercise; training; Chilean and Peruvian marines began a joint exercise on the coast.",
+        "training/exercise-between; training; The navies of Oman and Pakistan held a naval drill in the "
+                + "Arabian Sea.",
+        "training/personnel-training; training; Italian instructors trained Libyan coast guard crews in Sicily "
+                + "for the new patrol boats.",
+        "training/military-training; training; Kazakhstan and Turkey agreed to expand military training and "
+                + "officer exchanges.",
+        "industrial/co-production; industrial; Brazil and Turkey agreed on co-production of armoured vehicles.",
+        "industrial/joint-venture; industrial; Greece's army depot and Israel's Elbit set up a defence joint "
+                + "venture for drones.",
+        "industrial/local-manufacture; industrial; Hungary will manufacture the German Lynx armoured vehicle "
+                + "locally at a plant near Zalaegerszeg with Rheinmetall.",
+        "industrial/foreign-factory; industrial; A Czech arms maker will build an ammunition factory in "
+                + "Slovakia with the Slovak army.",
+        "industrial/work-share; industrial; Spain and Germany agreed the work share for the new fighter jet "
+                + "programme.",
+        "industrial/industry-cooperation; industrial; Norway and Finland agreed to deepen defence industrial "
+                + "cooperation.",
+        "industrial/licensed-production; industrial; South Korea produces the howitzer under licence from "
+                + "Germany for its army.",
+        "industrial/offsets; industrial; Switzerland requires offset agreements from the United States for its "
+                + "fighter jet purchase.",
+        "security/security-cooperation; security; Kenya and Ethiopia agreed to deepen security cooperation "
+                + "along their border.",
+        "security/counter-terrorism; security; Niger and Benin agreed to share intelligence and to cooperate on "
+                + "counterterrorism.",
+        "security/border-security; security; Polish and Lithuanian border guards agreed on joint patrols.",
+        "security/security-talks; security; Chad and Niger agreed to address common threats in the Sahel "
+                + "together with their armies.",
+        "security/maritime-security; security; Fiji and New Zealand signed a pact on maritime security and "
+                + "fisheries patrols for the navy.",
+        "security/intelligence-sharing; security; The militaries of Estonia and Finland will share information "
+                + "on Baltic Sea traffic.",
+        "security/dialogue; security; Japan and India held their 2+2 dialogue of foreign and defence ministers."})
+    void ruleTagsItsTopicOnItsOwn(String rule, String topic, String text) {
+        final Enrichment e = onlyRule(rule).tag(Stories.of(text));
+        assertThat(topics(e)).containsExactly(topic);
+        assertThat(e.topics().get(0).getEvidence()).extracting(ev -> ev.getRule()).containsExactly(rule);
+        assertThat(topics(tag(text))).as("with the whole taxonomy").contains(topic);
+    }
+
+    /** The shipped taxonomy reduced to one rule (contexts kept), so the test sees what that rule alone does. */
+    private static TaxonomyTagger onlyRule(String ruleId) {
+        final Taxonomy shipped = TaggerFixture.tagger().taxonomy();
+        final List<TopicDefinition> topics = new ArrayList<>();
+        for (TopicDefinition t : shipped.topics()) {
+            final List<RuleDefinition> rules = t.rules().stream().filter(r -> r.id().equals(ruleId)).toList();
+            if (!rules.isEmpty()) {
+                topics.add(new TopicDefinition(t.id(), t.label(), t.description(), t.iptcCode(), t.iptcLabel(),
+                        rules));
+            }
+        }
+        assertThat(topics).as("rule %s exists", ruleId).hasSize(1);
+        return TaxonomyTagger.of(new Taxonomy(shipped.name(), shipped.version(), shipped.description(),
+                shipped.contexts(), topics, List.of(), Map.of(), "test"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "sports training camp; Brazil's national football squad opened a training camp in Portugal with joint "
+                + "drills against local clubs.",
+        "pharma joint research; Swiss and Danish drug makers agreed on joint research and co-development of "
+                + "vaccines.",
+        "rice exports; Thailand said rice exports to Japan and Indonesia rose 12 percent under a supply deal.",
+        "business joint venture; Toyota and an Indian carmaker formed a joint venture to build electric cars "
+                + "in India.",
+        "own exercise; The Chinese army held live-fire drills with missiles and fighter jets near its coast.",
+        "own budget; France raised its defence budget by 7 percent to buy more missiles and frigates.",
+        "weapons test; North Korea test-fired a ballistic missile that landed near Japan's waters.",
+        "court-martial; A military court in Egypt jailed three officers for selling army fuel.",
+        "civil aircraft; Vietnam Airlines ordered 50 Boeing jets from the United States for its fleet.",
+        "customs pact; Nepal and India agreed to exchange information on customs offences across the border.",
+        "passing origin adjective; A submarine, possibly armed with British-supplied torpedoes, was tracked "
+                + "near Norway's coast by the navy.",
+        "simulator package; Malaysia's air force bought 18 trainer jets from Korea with a simulator training package for "
+                + "its pilots.|The jets were delivered by Korea Aerospace Industries."})
+    void lookAlikeGetsNoTopicItShouldNot(String trap, String text) {
+        final Enrichment e = tag(text);
+        if (trap.equals("simulator package")) {
+            assertThat(topics(e)).as(trap).containsExactly("exports");
+        } else {
+            assertThat(topics(e)).as(trap).isEmpty();
+            assertThat(e.defenseCooperation().getFlag()).as(trap).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "rival named in passing; IN,JP; India and Japan began joint naval exercises amid China's growing "
+                + "assertiveness at sea.",
+        "descriptive clause; IN,PH; The Philippines signed a deal to buy Indian cruise missiles, which were "
+                + "developed jointly by India and Russia.",
+        "earlier buyers; GR,US; Greece will buy F-35 fighter jets from the United States, following Poland, "
+                + "Finland and Germany.",
+        "multilateral list; AU,IN,JP,US; The navies of India, the US, Australia and Japan began the Malabar "
+                + "naval exercise off Guam.",
+        "the two countries; CL,IN; India and Chile held talks in Santiago on Monday.|The two countries agreed "
+                + "to deepen security cooperation at sea.",
+        "capital as actor; JP,PH; Tokyo and Manila agreed to boost security cooperation amid Chinese pressure.",
+        "delegation story; IL,IN|IL,JP; Israel's defence minister met India's prime minister to discuss joint "
+                + "research on drones.|The minister then visited Japan.|He met Japanese officials in Tokyo to "
+                + "promote security cooperation."})
+    void partiesAreTheCooperatingCountriesOnly(String trap, String parties, String text) {
+        final Enrichment e = tag(text);
+        final List<List<String>> expected = new ArrayList<>();
+        for (String group : parties.split("\\|")) {
+            expected.add(List.of(group.split(",")));
+        }
+        assertThat(e.cooperations()).extracting(Cooperation::getParties).as(trap)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void cooperationWithoutATopicSetsTheFlagWithoutTopics() {
+        final Enrichment e = tag("Portugal and Morocco agreed to strengthen defence cooperation, the two "
+                + "defence ministers said in Rabat.");
+        assertThat(e.defenseCooperation().getFlag()).isTrue();
+        assertThat(e.topics()).isEmpty();
+        assertThat(e.cooperations()).singleElement().satisfies(c -> {
+            assertThat(c.getParties()).containsExactly("MA", "PT");
+            assertThat(c.getTopics()).isEmpty();
+            assertThat(c.getEvidence()).extracting(ev -> ev.getRule())
+                    .containsExactly("cooperation/defense-cooperation");
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void cooperationWithoutATopicWithAThirdCountryIsContextWhenTopicsExist() {
+        final Enrichment e = tag("Japan and Australia began joint naval drills off Darwin.|Japan also has a "
+                + "status of forces agreement with the United States.");
+        assertThat(e.cooperations()).extracting(Cooperation::getParties).containsExactly(List.of("AU", "JP"));
+    }
+}
