@@ -2,6 +2,7 @@ package io.wirewatch.cli;
 
 import io.wirewatch.cli.commands.TailCommand;
 import io.wirewatch.cli.commands.TopicsCommand;
+import io.wirewatch.ingest.IngestCommand;
 import io.wirewatch.platform.runtime.Version;
 import io.wirewatch.registry.RegistryCommand;
 import io.wirewatch.tagger.cli.EvalCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

@@ -25,7 +25,7 @@ public final class KafkaExtension implements ParameterResolver {
     }
 
     /** Closes the admin client when the test plan ends; the broker itself lives until the JVM exits. */
-    private static final class ClosableTestKafka implements ExtensionContext.Store.CloseableResource {
+    private static final class ClosableTestKafka implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final TestKafka kafka;
 
         ClosableTestKafka(KafkaBackend backend) {

@@ -1,0 +1,73 @@
+package io.wirewatch.ingest.parse;
+
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The language of a story whose source names none, detected by the optimaize language-detector (n-gram profiles of
+ * 71 languages). Returns a BCP 47 tag such as {@code en}, or null when the text is too short or the detector is not
+ * confident. The profiles load once per JVM, on first use (about a second).
+ */
+public final class LanguageGuesser {
+
+    /** Below this many letters the detector guesses more than it knows. */
+    static final int MIN_LETTERS = 24;
+
+    private static final class Holder {
+        static final LanguageDetector DETECTOR = profiles();
+        static final TextObjectFactory TEXTS = CommonTextObjectFactories.forDetectingOnLargeText();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LanguageGuesser.class);
+
+    private LanguageGuesser() {
+    }
+
+    /** Loads the language profiles now (a service does so at startup, not on its first story). */
+    public static void load() {
+        if (Holder.DETECTOR == null) {
+            throw new IllegalStateException("language profiles missing");
+        }
+    }
+
+    /** A BCP 47 language tag, or null. */
+    public static String detect(String text) {
+        if (text == null || letters(text) < MIN_LETTERS) {
+            return null;
+        }
+        String sample = text.length() > 4000 ? text.substring(0, 4000) : text;
+        return Holder.DETECTOR.detect(Holder.TEXTS.forText(sample)).transform(LdLocale::toString).orNull();
+    }
+
+    private static int letters(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length() && count < MIN_LETTERS; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static LanguageDetector profiles() {
+        long started = System.nanoTime();
+        try {
+            LanguageDetector detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
+                    .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+                    .build();
+            LOG.info("Loaded the language detector's profiles in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return detector;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the language profiles of language-detector", e);
+        }
+    }
+}
