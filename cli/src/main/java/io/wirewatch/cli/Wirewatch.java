@@ -5,6 +5,7 @@ import io.wirewatch.cli.commands.TopicsCommand;
 import io.wirewatch.ingest.IngestCommand;
 import io.wirewatch.platform.runtime.Version;
 import io.wirewatch.registry.RegistryCommand;
+import io.wirewatch.sink.SinkCommand;
 import io.wirewatch.tagger.cli.EvalCommand;
 import io.wirewatch.tagger.cli.TagCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {IngestCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, SinkCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

@@ -46,7 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            LOG.info("Embedded PostgreSQL started at {}", postgres.getJdbcUrl("postgres", "postgres"));
+            LOG.info("Embedded PostgreSQL started on 127.0.0.1:{}", postgres.getPort());
             return new EmbeddedPostgresServer(postgres, dir);
         } catch (IOException e) {
             Directories.deleteQuietly(dir);
@@ -54,14 +54,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** JDBC URL of the {@code postgres} database as user {@code postgres}. */
+    /** JDBC URL of the {@code postgres} database, without credentials (give {@link #user()} and the password). */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return jdbcUrl("postgres");
     }
 
-    /** JDBC URL of another database on this server. */
+    /** JDBC URL of another database on this server, without credentials. */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
     public String user() {

@@ -39,8 +39,9 @@ public enum FailureKind {
                 return BAD_DATA;
             }
             if (t instanceof SerializationException) {
-                // the registry being down surfaces as a SerializationException caused by a RegistryException
-                continue;
+                // the record's bytes are bad (truncated, wrong magic byte, unknown schema) unless the registry
+                // behind the serde was unreachable: only that cause makes a retry worth it
+                return registryCause(t.getCause()) == FailureKind.RETRIABLE ? RETRIABLE : BAD_DATA;
             }
             if (t instanceof RetriableException || t instanceof IOException || t instanceof UncheckedIOException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
@@ -48,6 +49,15 @@ public enum FailureKind {
             }
             if (t instanceof OutOfMemoryError || t instanceof LinkageError) {
                 return FATAL;
+            }
+        }
+        return BAD_DATA;
+    }
+
+    private static FailureKind registryCause(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RegistryException registry) {
+                return registry.isRetriable() ? RETRIABLE : BAD_DATA;
             }
         }
         return BAD_DATA;

@@ -44,6 +44,8 @@ class DeadLettersTest {
         assertThat(FailureKind.of(new SerializationException("x",
                 new RegistryException(-1, -1, "down")))).isEqualTo(FailureKind.RETRIABLE);
         assertThat(FailureKind.of(new SerializationException("bad magic"))).isEqualTo(FailureKind.BAD_DATA);
+        assertThat(FailureKind.of(new SerializationException("truncated", new java.io.EOFException())))
+                .as("a truncated payload is bad data, not an I/O problem to retry").isEqualTo(FailureKind.BAD_DATA);
         assertThat(FailureKind.of(new IllegalArgumentException("no body"))).isEqualTo(FailureKind.BAD_DATA);
         assertThat(FailureKind.of(new SaslAuthenticationException("denied"))).isEqualTo(FailureKind.FATAL);
         assertThat(FailureKind.of(new ConfigException("bootstrap.servers", "x"))).isEqualTo(FailureKind.FATAL);
