@@ -1,5 +1,6 @@
 package io.wirewatch.cli;
 
+import io.wirewatch.cli.commands.DevCommand;
 import io.wirewatch.cli.commands.TailCommand;
 import io.wirewatch.cli.commands.TopicsCommand;
 import io.wirewatch.ingest.IngestCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {IngestCommand.class, SinkCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DevCommand.class, IngestCommand.class, SinkCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

@@ -9,13 +9,14 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Resolves command-line arguments to files: a file is itself, a directory is every regular file below it (hidden
- * files skipped), anything else is a glob ({@code dumps/2019-*.jsonl}, {@code archive/**}{@code /*.xml}) matched
+ * files and documentation, i.e. {@code README*} and Markdown files, skipped), anything else is a glob ({@code dumps/2019-*.jsonl}, {@code archive/**}{@code /*.xml}) matched
  * from its longest directory prefix without wildcards. Sorted, without duplicates.
  */
 public final class FileGlobs {
@@ -49,7 +50,7 @@ public final class FileGlobs {
             return List.of(path.toAbsolutePath().normalize());
         }
         if (Files.isDirectory(path)) {
-            return walk(path, p -> true);
+            return walk(path, p -> !isDocumentation(p));
         }
         int wildcard = firstWildcard(argument);
         if (wildcard < 0) {
@@ -77,6 +78,12 @@ public final class FileGlobs {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A README or Markdown file lying next to stories in a directory: documentation, not a story. */
+    static boolean isDocumentation(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.startsWith("readme") || name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     private static int firstWildcard(String s) {
