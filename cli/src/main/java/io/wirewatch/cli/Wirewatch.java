@@ -1,8 +1,10 @@
 package io.wirewatch.cli;
 
 import io.wirewatch.cli.commands.DevCommand;
+import io.wirewatch.cli.commands.ReplayCommand;
 import io.wirewatch.cli.commands.TailCommand;
 import io.wirewatch.cli.commands.TopicsCommand;
+import io.wirewatch.enrich.EnrichCommand;
 import io.wirewatch.ingest.IngestCommand;
 import io.wirewatch.platform.runtime.Version;
 import io.wirewatch.registry.RegistryCommand;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Command;
                     + "(joint R&D, exports, training, industrial and security cooperation), finds which countries "
                     + "cooperate and on what, and writes enriched Avro events downstream.",
             ""},
-        subcommands = {DevCommand.class, IngestCommand.class, SinkCommand.class, RegistryCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DevCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, RegistryCommand.class, TopicsCommand.class,
+            ReplayCommand.class, TailCommand.class, TagCommand.class, EvalCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

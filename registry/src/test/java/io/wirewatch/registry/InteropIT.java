@@ -10,23 +10,21 @@ import io.wirewatch.schemas.ExampleRecords;
 import io.wirewatch.serde.AvroSerde;
 import io.wirewatch.serde.AvroSerdeConfig;
 import io.wirewatch.serde.SchemaRegistryClients;
+import io.wirewatch.testkit.InteropTools;
 import io.wirewatch.testkit.KafkaExtension;
+import io.wirewatch.testkit.Processes;
 import io.wirewatch.testkit.TestKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -58,7 +56,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InteropIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
     private static Path tools;
@@ -69,16 +66,10 @@ class InteropIT {
     @BeforeAll
     static void prepare(TestKafka testKafka) throws IOException {
         kafka = testKafka;
-        Path shared = findSharedInterop();
-        assumeTrue(shared != null, "skipped: ../shared/tools/interop not found next to the repository");
-        assumeTrue(succeeds("node", "--version"), "skipped: node is not installed (the interop clients are node)");
-        assumeTrue(succeeds("npm", "--version"), "skipped: npm is not installed");
-        tools = Path.of("target", "interop").toAbsolutePath();
-        copy(shared, tools);
-        if (!Files.isDirectory(tools.resolve("node_modules/@confluentinc/schemaregistry"))) {
-            Result install = run(tools, INSTALL_TIMEOUT, Map.of(), "bash", "install.sh");
-            assertThat(install.exit()).as("npm install of the interop clients:\n%s", install.output()).isZero();
-        }
+        String[] whyNot = {""};
+        Optional<InteropTools> prepared = InteropTools.prepare(Path.of("target", "interop"), r -> whyNot[0] = r);
+        assumeTrue(prepared.isPresent(), whyNot[0]);
+        tools = prepared.get().dir();
         bootstrap = kafka.bootstrapServers();
         registry = Registries.start(kafka, TestKafka.uniqueName("_schemas-interop"));
     }
@@ -92,7 +83,8 @@ class InteropIT {
 
     @Test
     void theThirdPartyEndToEndSuitePassesAgainstOurBrokerAndRegistry() throws IOException {
-        Result e2e = run(tools, RUN_TIMEOUT, Map.of("BOOTSTRAP", bootstrap, "REGISTRY_URL", registry.url()),
+        Processes.Result e2e = run(tools, RUN_TIMEOUT, Map.of("BOOTSTRAP", bootstrap,
+                "REGISTRY_URL", registry.url()),
                 "bash", "test/e2e.sh");
         Files.writeString(Path.of("target", "interop-e2e.log"), e2e.output());
 
@@ -106,7 +98,7 @@ class InteropIT {
     void ourDeserializerReadsWhatTheirProducerWrote() throws IOException {
         String topic = TestKafka.uniqueName("interop-users");
         Path users = tools.resolve("test/users.jsonl");
-        Result produce = run(tools, RUN_TIMEOUT, Map.of("KAFKA_CLIENT", "kafkajs"), "node", "produce-avro",
+        Processes.Result produce = run(tools, RUN_TIMEOUT, Map.of("KAFKA_CLIENT", "kafkajs"), "node", "produce-avro",
                 bootstrap, registry.url(), topic, "test/user.avsc", users.toString());
         assertThat(produce.exit()).as(produce.output()).isZero();
         List<String> expected = Files.readAllLines(users).stream().filter(l -> !l.isBlank()).toList();
@@ -140,14 +132,15 @@ class InteropIT {
         }
 
         List<String> consumers = new ArrayList<>(List.of("node consume-avro"));
-        if (succeeds("/usr/bin/python3", "-c", "import confluent_kafka.avro, avro")) {
+        if (Processes.succeeds("/usr/bin/python3", "-c", "import confluent_kafka.avro, avro")) {
             consumers.add("python consume-avro-py");
         }
         for (String consumer : consumers) {
             String[] command = consumer.equals("node consume-avro")
                     ? new String[] {"node", "consume-avro", bootstrap, registry.url(), topic, "3"}
                     : new String[] {"/usr/bin/python3", "consume-avro-py", bootstrap, registry.url(), topic, "3"};
-            Result consume = run(tools, RUN_TIMEOUT, Map.of("KAFKA_CLIENT", "kafkajs", "TIMEOUT_S", "30"), command);
+            Processes.Result consume = run(tools, RUN_TIMEOUT, Map.of("KAFKA_CLIENT", "kafkajs", "TIMEOUT_S", "30"),
+                    command);
             assertThat(consume.exit()).as("%s:\n%s", consumer, consume.output()).isZero();
             List<String> printed = consume.stdout().lines().filter(l -> l.startsWith("{")).toList();
             assertThat(printed).as(consumer).hasSize(3);
@@ -189,74 +182,8 @@ class InteropIT {
         assertThat(a.equals(numbersByValue, e)).as("%s%nshould equal%n%s", actual, expected).isTrue();
     }
 
-    // ---------------------------------------------------------------- processes and files
-
-    record Result(int exit, String stdout, String output) {
-    }
-
-    private static Result run(Path dir, Duration timeout, Map<String, String> env, String... command)
+    private static Processes.Result run(Path dir, Duration timeout, Map<String, String> env, String... command)
             throws IOException {
-        Path out = Files.createTempFile("interop", ".out");
-        Path err = Files.createTempFile("interop", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-            String stdout = Files.readString(out);
-            String output = stdout + Files.readString(err);
-            return new Result(done ? process.exitValue() : -1, stdout,
-                    done ? output : output + "\n(killed after " + timeout + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + String.join(" ", command), e);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static boolean succeeds(String... command) {
-        try {
-            return run(Path.of("."), Duration.ofSeconds(30), Map.of(), command).exit() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** {@code shared/tools/interop} in the repository's parent (tests run in the module directory). */
-    private static Path findSharedInterop() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("tools").resolve("interop");
-            if (Files.isRegularFile(candidate.resolve("test").resolve("e2e.sh"))) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /** Copies the tools (not any node_modules) and makes the copy writable, keeping the executable bits. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.filter(p -> !from.relativize(p).startsWith("node_modules")).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-                Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
-                permissions.add(PosixFilePermission.OWNER_WRITE);
-                Files.setPosixFilePermissions(target, permissions);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return Processes.run(dir, timeout, env, command);
     }
 }
