@@ -7,8 +7,11 @@ COPY . .
 RUN mvn -B -q -DskipTests install -pl cli -am
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home /var/lib/wirewatch wirewatch \
-    && mkdir -p /var/lib/wirewatch /opt/wirewatch && chown wirewatch /var/lib/wirewatch
+# curl for the compose healthchecks (GET /health/ready)
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home /var/lib/wirewatch wirewatch \
+    && mkdir -p /var/lib/wirewatch/spool /var/lib/wirewatch/state /var/lib/wirewatch/archive /opt/wirewatch \
+    && chown -R wirewatch /var/lib/wirewatch
 COPY --from=build /src/cli/target/wirewatch.jar /opt/wirewatch/wirewatch.jar
 COPY --from=build /src/cli/target/lib /opt/wirewatch/lib
 USER wirewatch

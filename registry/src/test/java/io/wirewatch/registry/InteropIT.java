@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Independent interop check: third-party Confluent clients ({@code ../shared/tools/interop}: Confluent's own JS
  * registry client and serde, {@code @kafkajs/confluent-schema-registry}, kafkajs, and the Python
- * {@code confluent_kafka} client when {@code scripts/install-interop-deps.sh} installed it) against our broker and
+ * {@code confluent_kafka} client when {@code scripts/install-test-deps.sh} installed it) against our broker and
  * registry. Runs their {@code test/e2e.sh}, and crosses serdes both ways. The tools are copied to
  * {@code target/interop} and installed there from npm; {@code ../shared} is never written.
  */
