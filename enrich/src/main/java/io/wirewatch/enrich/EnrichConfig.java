@@ -183,7 +183,9 @@ public final class EnrichConfig extends WirewatchConfig {
         // outputs are idempotent and fully acknowledged under at_least_once too
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // gzip, not lz4: subscribers read news.enriched with every kind of client, and some (kafkajs) decode only
+        // gzip without plugins. streams.producer.compression.type=lz4 trades that for speed.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "gzip");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 5 * 1024 * 1024);
         // internal topics (changelogs, repartitions) follow the configured replication factor
         short replication = getShort(TOPICS_REPLICATION_FACTOR);

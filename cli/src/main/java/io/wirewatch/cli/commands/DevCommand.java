@@ -100,6 +100,7 @@ public final class DevCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean stopping;
 
     @Override
@@ -120,12 +121,7 @@ public final class DevCommand implements Callable<Integer> {
         Path run = workDir.resolve("runs").resolve(LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(run);
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stopping = true;
-            main.interrupt();
-            awaitQuietly(finished, Duration.ofSeconds(60));
-        }, "wirewatch-dev-shutdown");
+        Thread hook = new Thread(() -> stop(Duration.ofSeconds(60)), "wirewatch-dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.nanoTime();
         err.println("Starting Kafka, the schema registry and PostgreSQL in this JVM...");
@@ -201,7 +197,10 @@ public final class DevCommand implements Callable<Integer> {
                     FileSource.Summary summary = ingest.runOnce(paths,
                             total -> Progress.onStderr("ingest", "files", total));
                     err.println(summary);
-                    drain.awaitCaughtUp(timeout, err::println, stages);
+                    drain.awaitCaughtUp(timeout, err::println, () -> stopping, stages);
+                    if (stopping) {
+                        return 0;
+                    }
                     Instant now = Instant.now();
                     showNew(stack, lastShown, deadLetters, out);
                     lastShown = now;
@@ -219,6 +218,16 @@ public final class DevCommand implements Callable<Integer> {
                 return 0;
             }
         }
+    }
+
+    /**
+     * Stops a running {@code dev} the way Ctrl-C does: the services and the stack close cleanly. Waits up to
+     * {@code timeout} for that to finish.
+     */
+    public void stop(Duration timeout) {
+        stopping = true;
+        stopRequested.countDown();
+        awaitQuietly(finished, timeout);
     }
 
     /** Picks up new files in the given paths until Ctrl-C. Nothing is moved: done files are known by content. */
@@ -242,7 +251,9 @@ public final class DevCommand implements Callable<Integer> {
                     shown = now;
                 }
             }
-            TimeUnit.SECONDS.sleep(2);
+            if (stopRequested.await(2, TimeUnit.SECONDS)) {
+                break;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,12 +59,13 @@ public final class PipelineDrain implements AutoCloseable {
     }
 
     /**
-     * Waits until every stage, in order, has caught up, calling {@code progress} with a status line every 2 s.
+     * Waits until every stage, in order, has caught up (or {@code cancelled} says stop), calling {@code progress}
+     * with a status line every 2 s.
      *
      * @throws IllegalStateException when the timeout passes first, naming the stage that lags
      */
-    public void awaitCaughtUp(Duration timeout, Consumer<String> progress, Stage... stages)
-            throws InterruptedException {
+    public void awaitCaughtUp(Duration timeout, Consumer<String> progress, BooleanSupplier cancelled,
+                              Stage... stages) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();
         while (true) {
@@ -74,7 +76,7 @@ public final class PipelineDrain implements AutoCloseable {
                 status.append(status.length() == 0 ? "" : ", ").append(lag);
                 all &= lag.caughtUp();
             }
-            if (all) {
+            if (all || cancelled.getAsBoolean()) {
                 return;
             }
             long now = System.nanoTime();
