@@ -27,6 +27,10 @@ final class CompiledTaxonomy {
     static final String COUNTRY_TERM = "_country_";
     /** The reserved context naming both parties at once ("the two countries"). */
     static final String PAIR_CONTEXT = "pair";
+    /** The context of cooperation wording (agreement, deal, partner, joint): links the countries a sentence names. */
+    static final String COOPERATION_CONTEXT = "cooperation";
+    /** The reserved context of sentences that say who takes part: every country they name is a party. */
+    static final String PARTICIPATION_CONTEXT = "participation";
 
     enum Kind { CONTEXT, TOPIC, COOPERATION, WATCH }
 
@@ -40,6 +44,8 @@ final class CompiledTaxonomy {
     final Rule[] rules;
     final List<String> contextNames;
     final int pairContext;
+    final int cooperationContext;
+    final int participationContext;
     final int countryTerm;
 
     CompiledTaxonomy(Taxonomy taxonomy, Analyzer analyzer) {
@@ -77,9 +83,12 @@ final class CompiledTaxonomy {
         }
         this.countryTerm = dictionary.term(COUNTRY_TERM);
         dictionary.freeze();
-        this.matcher = RuleMatcher.of(nodes, dictionary);
+        final int country = countryTerm;
+        this.matcher = RuleMatcher.of(nodes, dictionary, id -> id == country);
         this.rules = meta.toArray(new Rule[0]);
         this.pairContext = contextNames.indexOf(PAIR_CONTEXT);
+        this.cooperationContext = contextNames.indexOf(COOPERATION_CONTEXT);
+        this.participationContext = contextNames.indexOf(PARTICIPATION_CONTEXT);
     }
 
     private long mask(RuleDefinition r) {

@@ -11,6 +11,7 @@ import io.wirewatch.avro.WatchMatch;
 import io.wirewatch.tagger.CompiledTaxonomy.Kind;
 import io.wirewatch.tagger.CompiledTaxonomy.Rule;
 import io.wirewatch.tagger.cooperation.PartyResolver;
+import io.wirewatch.tagger.cooperation.PassingParties;
 import io.wirewatch.tagger.cooperation.Salience;
 import io.wirewatch.tagger.entity.EntityKind;
 import io.wirewatch.tagger.entity.EntityRecognizer;
@@ -119,8 +120,18 @@ public final class TaxonomyTagger implements Tagger {
         for (int s = 0; s < pair.length; s++) {
             pair[s] = compiled.pairContext >= 0 && (matches.contexts[s] & (1L << compiled.pairContext)) != 0;
         }
-        final PartyResolver resolver = new PartyResolver(story, entities, salience, pair);
-        final List<Found> found = withoutContextPairs(findCooperations(story, matches, resolver, salience));
+        final boolean[] aboutCooperation = new boolean[story.sentenceCount()];
+        for (int s = 0; s < pair.length; s++) {
+            aboutCooperation[s] = compiled.cooperationContext >= 0
+                    && (matches.contexts[s] & (1L << compiled.cooperationContext)) != 0;
+            for (int r : matches.rulesBySentence.get(s)) {
+                aboutCooperation[s] |= compiled.rules[r].kind() != Kind.WATCH;
+            }
+        }
+        final PartyResolver resolver = new PartyResolver(story, entities, salience, pair, aboutCooperation);
+        final List<Found> found = withoutContextPairs(withoutPassingParties(
+                findCooperations(story, matches, resolver, salience), story, entities, salience, matches), story,
+                salience);
         return enrichment(story, entities, matches, found);
     }
 
@@ -186,8 +197,9 @@ public final class TaxonomyTagger implements Tagger {
                 if (rule.kind() == Kind.WATCH || !contextsHold(rule, matches, story, s)) {
                     continue;
                 }
-                final SortedSet<String> parties = prune(resolver.parties(s, rule.parties()), salience,
-                        salience.isLead(story.sentenceSegment(s)));
+                final SortedSet<String> named = resolver.parties(s, rule.parties());
+                final SortedSet<String> parties = isParticipantList(matches, s) ? named
+                        : prune(named, salience, salience.isLead(story.sentenceSegment(s)));
                 if (parties.size() >= 2) {
                     found.add(new Found(s, rule, parties));
                 }
@@ -197,11 +209,70 @@ public final class TaxonomyTagger implements Tagger {
     }
 
     /**
+     * Drops the parties a cooperation outside the lead names only in passing ({@link PassingParties}); a
+     * cooperation left with fewer than two parties is dropped. A sentence that says who takes part keeps every
+     * country it names.
+     */
+    private List<Found> withoutPassingParties(List<Found> found, AnalyzedStory story, StoryEntities entities,
+                                              Salience salience, Matches matches) {
+        final Set<String> main = mainParties(found, story, salience);
+        if (main.isEmpty()) {
+            return found;
+        }
+        final PassingParties passing = new PassingParties(story, entities, salience, main);
+        final List<Found> out = new ArrayList<>();
+        for (Found f : found) {
+            if (salience.isLead(story.sentenceSegment(f.sentence)) || isParticipantList(matches, f.sentence)) {
+                out.add(f);
+                continue;
+            }
+            final SortedSet<String> kept = passing.keep(f.sentence, f.parties);
+            if (kept.size() == f.parties.size()) {
+                out.add(f);
+            } else if (kept.size() >= 2) {
+                out.add(new Found(f.sentence, f.rule, kept));
+            }
+        }
+        return out;
+    }
+
+    /** Whether sentence s says who takes part: then every country it names is a party. */
+    private boolean isParticipantList(Matches matches, int s) {
+        return compiled.participationContext >= 0
+                && (matches.contexts[s] & (1L << compiled.participationContext)) != 0;
+    }
+
+    /** Parties of the topic cooperations the lead reports, else of the party set with most evidence sentences. */
+    private static Set<String> mainParties(List<Found> found, AnalyzedStory story, Salience salience) {
+        final Set<String> lead = new HashSet<>();
+        final Map<SortedSet<String>, Set<Integer>> evidence = new LinkedHashMap<>();
+        for (Found f : found) {
+            if (f.rule.kind() != Kind.TOPIC) {
+                continue;
+            }
+            if (salience.isLead(story.sentenceSegment(f.sentence))) {
+                lead.addAll(f.parties);
+            }
+            evidence.computeIfAbsent(f.parties, p -> new HashSet<>()).add(f.sentence);
+        }
+        if (!lead.isEmpty()) {
+            return lead;
+        }
+        SortedSet<String> best = null;
+        for (Map.Entry<SortedSet<String>, Set<Integer>> e : evidence.entrySet()) {
+            if (best == null || e.getValue().size() > evidence.get(best).size()) {
+                best = e.getKey();
+            }
+        }
+        return best == null ? Set.of() : best;
+    }
+
+    /**
      * A cooperation without a topic (a defense pact, "defense ties") counts on its own only when the story reports
      * no topic at all; otherwise it must be between parties that cooperate on a topic too (an older agreement
      * with a third country is context).
      */
-    private static List<Found> withoutContextPairs(List<Found> found) {
+    private static List<Found> withoutContextPairs(List<Found> found, AnalyzedStory story, Salience salience) {
         final Set<String> topicParties = new HashSet<>();
         for (Found f : found) {
             if (f.rule.kind() == Kind.TOPIC) {
@@ -209,7 +280,7 @@ public final class TaxonomyTagger implements Tagger {
             }
         }
         if (topicParties.isEmpty()) {
-            return found;
+            return reportedCooperation(found, story, salience);
         }
         final List<Found> out = new ArrayList<>();
         for (Found f : found) {
@@ -218,6 +289,21 @@ public final class TaxonomyTagger implements Tagger {
             }
         }
         return out;
+    }
+
+    /**
+     * A story with cooperation but no topic reports it when the lead says so, or two sentences do; one later
+     * sentence about a pact (a status-of-forces agreement in a court story) is background.
+     */
+    private static List<Found> reportedCooperation(List<Found> found, AnalyzedStory story, Salience salience) {
+        final Set<Integer> sentences = new HashSet<>();
+        for (Found f : found) {
+            if (salience.isLead(story.sentenceSegment(f.sentence))) {
+                return found;
+            }
+            sentences.add(f.sentence);
+        }
+        return sentences.size() >= 2 ? found : List.of();
     }
 
     /** Topics are read from body sentences only: not the headline, captions or subheads. */
@@ -245,7 +331,7 @@ public final class TaxonomyTagger implements Tagger {
      * Drops parties that are only context: outside the lead, a country named in a single sentence and far less
      * salient than the home country, when the cooperation keeps two parties without it (a prior exercise's
      * participants, other interested buyers); and a pair that involves neither the home country nor two countries
-     * of weight.
+     * of weight. Not applied to a sentence that says who takes part: it keeps every country it names.
      */
     private static SortedSet<String> prune(SortedSet<String> parties, Salience salience, boolean lead) {
         if (parties.size() < 2) {

@@ -52,6 +52,24 @@ class EvalCorporaTest {
                 .stories()).isEqualTo(12);
     }
 
+    @Test
+    void scoresTheFirstBlindSet() throws IOException, URISyntaxException {
+        assertThat(scores("blind set 1 (written before reading the rules; first look 0.831, then tuned on)",
+                resource("eval/blind-1.jsonl")).stories()).isEqualTo(72);
+    }
+
+    @Test
+    void scoresTheSecondBlindSet() throws IOException, URISyntaxException {
+        assertThat(scores("blind set 2 (first look 0.909 after the set-1 fixes, then tuned on)",
+                resource("eval/blind-2.jsonl")).stories()).isEqualTo(30);
+    }
+
+    @Test
+    void scoresTheThirdBlindSet() throws IOException, URISyntaxException {
+        assertThat(scores("blind set 3 (first look 0.884 after the set-2 fixes, then tuned on)",
+                resource("eval/blind-3.jsonl")).stories()).isEqualTo(20);
+    }
+
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(EvalCorporaTest.class.getClassLoader().getResource(name).toURI());
     }

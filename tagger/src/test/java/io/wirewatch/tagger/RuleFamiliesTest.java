@@ -37,6 +37,8 @@ class RuleFamiliesTest {
         "rnd/develop-together; rnd; Indonesia and Turkey will develop a medium tank together for their armies.",
         "rnd/technology-cooperation; rnd; The defence ministers of Greece and Cyprus agreed on technological "
                 + "cooperation in drones.",
+        "rnd/development-participation; rnd; Portugal's aerospace industry took part in the development of the "
+                + "Brazilian military transport aircraft.",
         "exports/arms-trade; exports; Serbia said arms exports to Cyprus doubled this year.",
         "exports/export-controls; exports; Germany eased export controls so that Saudi Arabia can receive "
                 + "fighter jets.",
@@ -45,11 +47,18 @@ class RuleFamiliesTest {
         "exports/purchase; exports; Romania signed a contract to buy 54 Abrams tanks from the United States.",
         "exports/foreign-supplier; exports; Qatar's army showed rifles bought from Belgium at a parade of its "
                 + "troops.",
+        "exports/foreign-supplier; exports; Kenya's army received armoured vehicles bought from the United "
+                + "Kingdom.",
+        "exports/induction; exports; The Bangladesh navy commissioned two frigates that China sold it.",
         "training/joint-exercise; training; Chilean and Peruvian marines began a joint exercise on the coast.",
         "training/exercise-between; training; The navies of Oman and Pakistan held a naval drill in the "
                 + "Arabian Sea.",
         "training/personnel-training; training; Italian instructors trained Libyan coast guard crews in Sicily "
                 + "for the new patrol boats.",
+        "training/exercise-participants; training; Troops from Ghana and Togo took part in the counter-piracy "
+                + "exercise with the navy.",
+        "training/exercise-participant-list; training; The navy opened its annual exercise off Suva.|Navy ships "
+                + "from Fiji, Tonga and Vanuatu are taking part this year.",
         "training/military-training; training; Kazakhstan and Turkey agreed to expand military training and "
                 + "officer exchanges.",
         "industrial/co-production; industrial; Brazil and Turkey agreed on co-production of armoured vehicles.",
@@ -57,6 +66,14 @@ class RuleFamiliesTest {
                 + "venture for drones.",
         "industrial/local-manufacture; industrial; Hungary will manufacture the German Lynx armoured vehicle "
                 + "locally at a plant near Zalaegerszeg with Rheinmetall.",
+        "industrial/local-build; industrial; The Kenyan navy's remaining patrol boats will be built locally with "
+                + "help from Dutch engineers.",
+        "industrial/build-place; industrial; Four of the frigates for the navy will be built in Mexico with Dutch "
+                + "support.",
+        "industrial/production-place; industrial; The Swedish radars for the air force will be produced in "
+                + "Thailand.",
+        "industrial/local-industry; industrial; Slovak companies will make parts of the fuselage of the Swedish "
+                + "fighter jets for the air force.",
         "industrial/foreign-factory; industrial; A Czech arms maker will build an ammunition factory in "
                 + "Slovakia with the Slovak army.",
         "industrial/work-share; industrial; Spain and Germany agreed the work share for the new fighter jet "
@@ -119,6 +136,21 @@ class RuleFamiliesTest {
         "customs pact; Nepal and India agreed to exchange information on customs offences across the border.",
         "passing origin adjective; A submarine, possibly armed with British-supplied torpedoes, was tracked "
                 + "near Norway's coast by the navy.",
+        "possibility; Vietnam could buy Indian missiles for its navy next year, officials said.",
+        "denial; Belarus denied supplying drones and missiles to Russia's army.",
+        "alternative weighed; Peru had considered buying Chinese fighter jets for its air force.",
+        "humanitarian flights; US military aircraft delivered food and medical supplies to Haiti after the "
+                + "storm.",
+        "armed is not arms; The Peruvian armed forces selected a new commander, and Bolivia's president "
+                + "attended the ceremony.",
+        "civil nuclear; American companies will export nuclear reactors to Poland under a civil nuclear pact "
+                + "with safeguards against weapons use.",
+        "gross domestic product; Japan will raise defence spending to 2 percent of gross domestic product, "
+                + "citing China's military buildup.",
+        "next generation is not generals; Japanese and Swiss drug makers will jointly develop next-generation "
+                + "antibodies.",
+        "own exercise shown to an ally; Taiwan's army held its annual drills to show voters and Washington that "
+                + "it is ready to defend the island.",
         "simulator package; Malaysia's air force bought 18 trainer jets from Korea with a simulator training package for "
                 + "its pilots.|The jets were delivered by Korea Aerospace Industries."})
     void lookAlikeGetsNoTopicItShouldNot(String trap, String text) {
@@ -146,7 +178,17 @@ class RuleFamiliesTest {
         "capital as actor; JP,PH; Tokyo and Manila agreed to boost security cooperation amid Chinese pressure.",
         "delegation story; IL,IN|IL,JP; Israel's defence minister met India's prime minister to discuss joint "
                 + "research on drones.|The minister then visited Japan.|He met Japanese officials in Tokyo to "
-                + "promote security cooperation."})
+                + "promote security cooperation.",
+        "earlier suppliers in background; NG,TR; Nigeria bought 12 attack helicopters from Turkey on Monday, "
+                + "the air force said.|Nigeria previously acquired jets from Pakistan and aircraft from the "
+                + "United States.",
+        "participants listed apart; TH,US|ID,JP,MY,SG; Thailand and the United States opened the Cobra Gold "
+                + "military exercise in Rayong.|Troops from Singapore, Indonesia, Japan and Malaysia are taking part this "
+                + "year.",
+        "offensive by a rival; AM,IN; Armenia bought rocket launchers from India after an offensive by "
+                + "Azerbaijan.",
+        "attack drones name no rival; IR,RU; Iran has shipped attack drones and missiles to Russia, officials "
+                + "said."})
     void partiesAreTheCooperatingCountriesOnly(String trap, String parties, String text) {
         final Enrichment e = tag(text);
         final List<List<String>> expected = new ArrayList<>();
@@ -169,6 +211,23 @@ class RuleFamiliesTest {
             assertThat(c.getEvidence()).extracting(ev -> ev.getRule())
                     .containsExactly("cooperation/defense-cooperation");
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPactNamedOnlyInALaterSentenceOfAnotherStoryIsBackground() {
+        final Enrichment e = tag("A US Marine was convicted of assault by a Japanese court on Wednesday.|The "
+                + "governor called for a revision of the status of forces agreement between Japan and the United "
+                + "States.");
+        assertThat(e.defenseCooperation().getFlag()).isFalse();
+        assertThat(e.cooperations()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void goodsBuiltInTheSuppliersCountryAreAnExportNotLocalProduction() {
+        final Enrichment e = tag("Vietnam's coast guard received two patrol vessels built in Japan on Thursday."
+                + "|The ships, constructed by Japan Marine United, will patrol the coast for the coast guard.");
+        assertThat(topics(e)).containsExactly("exports");
+        assertThat(e.cooperations()).extracting(Cooperation::getParties).containsExactly(List.of("JP", "VN"));
     }
 
     @org.junit.jupiter.api.Test

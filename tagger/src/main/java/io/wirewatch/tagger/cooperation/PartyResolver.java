@@ -5,7 +5,10 @@ import io.wirewatch.tagger.entity.StoryEntities;
 import io.wirewatch.tagger.taxonomy.PartyPolicy;
 import io.wirewatch.tagger.text.AnalyzedStory;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -13,9 +16,11 @@ import java.util.TreeSet;
 /**
  * Finds the parties of a cooperation a sentence reports: the countries it names (as names, demonyms, agencies,
  * companies, people, or capitals used as actors), completed from the context when it names fewer than two: a
- * sentence naming one country is paired with the story's home country (the most salient other one: a story that
- * follows one country's delegation pairs it with each partner met); a sentence naming none ("the two countries")
- * takes the parties of its paragraph, else the two most salient countries of the story.
+ * sentence naming one country is paired with the most salient country the story names together with it in a
+ * sentence about cooperation, else with the most salient country named in any sentence about cooperation (the
+ * home country of a delegation story, paired with each partner met); never with a country the story only
+ * compares or names as a rival. A sentence naming none ("the two countries") takes the parties of its paragraph,
+ * else the two most salient countries of the story.
  */
 public final class PartyResolver {
 
@@ -23,15 +28,34 @@ public final class PartyResolver {
     private final StoryEntities entities;
     private final Salience salience;
     private final boolean[] pairReference;
+    private final Map<String, Set<String>> linked = new HashMap<>();
+    private final Set<String> active = new HashSet<>();
 
     /**
      * @param pairReference per sentence: whether it refers to both parties at once ("the two countries")
+     * @param aboutCooperation per sentence: whether it speaks of cooperation (an agreement, a deal, a partner,
+     *     or any topic or cooperation rule matched): the countries it names together are linked
      */
-    public PartyResolver(AnalyzedStory story, StoryEntities entities, Salience salience, boolean[] pairReference) {
+    public PartyResolver(AnalyzedStory story, StoryEntities entities, Salience salience, boolean[] pairReference,
+                         boolean[] aboutCooperation) {
         this.story = story;
         this.entities = entities;
         this.salience = salience;
         this.pairReference = pairReference;
+        for (int s = 0; s < aboutCooperation.length; s++) {
+            if (!aboutCooperation[s]) {
+                continue;
+            }
+            final SortedSet<String> names = actors(s);
+            active.addAll(names);
+            for (String a : names) {
+                for (String b : names) {
+                    if (!a.equals(b)) {
+                        linked.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                    }
+                }
+            }
+        }
     }
 
     /** Parties of a cooperation reported by sentence s under the policy, sorted; empty when there are none. */
@@ -48,7 +72,10 @@ public final class PartyResolver {
             final Set<String> local = pair ? paragraphParties(s) : null;
             String partner = local == null ? null : salience.best(local, named);
             if (partner == null) {
-                partner = salience.best(null, named);
+                partner = salience.best(linked.getOrDefault(named.first(), Set.of()), named);
+            }
+            if (partner == null) {
+                partner = salience.best(active, named);
             }
             return partner == null ? Collections.emptySortedSet() : with(named, partner);
         }
@@ -76,6 +103,18 @@ public final class PartyResolver {
         for (int i : entities.bySentence()[s]) {
             final Mention m = entities.mentions().get(i);
             if (m.canBeParty()) {
+                out.add(m.code());
+            }
+        }
+        return out;
+    }
+
+    /** Countries sentence s makes parties, other than places visited or named as a venue ("visited Japan"). */
+    private SortedSet<String> actors(int s) {
+        final SortedSet<String> out = new TreeSet<>();
+        for (int i : entities.bySentence()[s]) {
+            final Mention m = entities.mentions().get(i);
+            if (m.canBeParty() && !m.locative()) {
                 out.add(m.code());
             }
         }

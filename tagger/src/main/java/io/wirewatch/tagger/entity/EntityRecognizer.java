@@ -20,15 +20,18 @@ import org.apache.lucene.analysis.Analyzer;
 public final class EntityRecognizer {
 
     private static final int WINDOW = 3;
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "to", "from", "near", "into", "across",
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "to", "near", "into", "across",
             "outside", "inside", "toward", "towards", "via", "off", "visited", "visit", "visits", "visiting",
             "arrived", "arrives", "reached", "within", "throughout", "around");
+    /** "from X" is a place only for a capital ("flew from Tokyo"); for a country it names an origin: a supplier. */
+    private static final String FROM = "from";
     /** Places named after these are where something happens, not who takes part: never parties. */
     private static final Set<String> OFF_SITE = Set.of("off", "near", "around", "across", "toward", "towards",
             "via", "outside");
     /** "deployment to X", "stationed in X": X is where troops go, not a party. */
     private static final Set<String> SITE_VERBS = Set.of("deployment", "deployments", "deployed", "deploy",
-            "deploying", "stationed", "based", "mission", "missions", "peacekeeping", "operations", "operating");
+            "deploying", "stationed", "based", "mission", "missions", "peacekeeping", "operations", "operating",
+            "war", "fighting", "use", "conflict", "crisis", "battlefield", "frontline", "insurgency");
     private static final String[] TITLES = {"president", "minister", "secretary", "chancellor", "king",
             "prince", "premier", "general", "gen", "admiral", "adm", "commander", "chief", "ambassador", "director",
             "spokesperson", "spokesman", "spokeswoman", "colonel", "col", "lieutenant", "lt", "major", "maj",
@@ -50,17 +53,33 @@ public final class EntityRecognizer {
         "rivals", "rivalry", "adversary", "adversaries", "enemy", "hostile", "versus", "vs", "fight", "fighting",
         "attacked", "attacks", "invaded", "invading", "encircle", "contain", "containing", "curb", "curbing",
         "intimidate", "warned", "warn", "warning", "sanctions", "sanctioned", "tension", "tensions", "dispute",
-        "disputes", "standoff", "clash", "clashes", "conflict"};
+        "disputes", "standoff", "clash", "clashes", "conflict", "oppose", "opposes", "opposing", "separatist",
+        "separatists", "secessionist"};
+    /** Words after a country that start another phrase: a rival cue after them is not about the country. */
+    private static final String[] CLAUSE_BREAKS = {"after", "before", "since", "following", "during", "while",
+        "amid", "despite", "when"};
+    /** "war with Armenia", "clashes with India", "conflict against ...": the country after is the opponent. */
+    private static final Set<String> OPPONENT_LINKS = Set.of("with", "against", "on");
+    private static final Set<String> FIGHTS = Set.of("war", "wars", "conflict", "conflicts", "clash", "clashes",
+            "fighting", "battle", "battles", "hostilities", "skirmishes", "standoff");
+    /** Nouns that make "attack" or "strike" a weapon's name: "attack drones to Russia" names no rival. */
+    private static final String[] WEAPON_NOUNS = {"drone", "drones", "helicopter", "helicopters", "submarine",
+        "submarines", "aircraft", "jets", "craft", "boats", "uavs", "missiles", "fighters", "vehicles"};
+    /** "the offensive by Azerbaijan", "attacks by Russia": the country after "by" is a rival. */
+    private static final Set<String> HOSTILE_ACTS = Set.of("offensive", "invasion", "attack", "attacks",
+            "aggression", "incursion", "incursions", "strikes", "bombardment", "occupation");
     private static final String[] ADVERSARY_AFTER = {"aggression", "aggressive", "assertiveness", "assertive",
         "invasion", "invaded", "threat", "threats", "threatening", "expansionism", "expansion", "incursions",
         "incursion", "provocation", "provocations", "militarization", "militarisation", "attack", "attacks",
         "offensive", "hegemony", "coercion", "belligerence", "buildup", "encroachment",
         "intrusions", "war", "hostility", "hostilities", "claims", "activities", "activity", "launches", "launch",
-        "tests", "nuclear", "ballistic"};
+        "tests", "nuclear", "ballistic", "criticised", "criticized", "condemned", "denounced", "protested"};
 
     private final Gazetteer gazetteer;
     private final Set<String> adversaryBefore;
     private final Set<String> adversaryAfter;
+    private final Set<String> weaponNouns;
+    private final Set<String> clauseBreaks;
     private final Set<String> titles;
     private final Set<String> titleWords;
 
@@ -68,6 +87,8 @@ public final class EntityRecognizer {
         this.gazetteer = gazetteer;
         this.adversaryBefore = Stems.of(analyzer, ADVERSARY_BEFORE);
         this.adversaryAfter = Stems.of(analyzer, ADVERSARY_AFTER);
+        this.weaponNouns = Stems.of(analyzer, WEAPON_NOUNS);
+        this.clauseBreaks = Stems.of(analyzer, CLAUSE_BREAKS);
         this.titles = Stems.of(analyzer, TITLES);
         final Set<String> words = new HashSet<>(titles);
         words.addAll(Stems.of(analyzer, DESCRIPTORS));
@@ -97,6 +118,7 @@ public final class EntityRecognizer {
         }
         findPeople(story, sentenceOf, used, mentions, people, surnames);
         mentions.sort((a, b) -> Integer.compare(a.firstToken(), b.firstToken()));
+        inheritAlongLists(story, mentions);
         final int[][] bySentence = new int[story.sentenceCount()][];
         final int[] counts = new int[story.sentenceCount()];
         for (Mention m : mentions) {
@@ -158,6 +180,38 @@ public final class EntityRecognizer {
         return 0;
     }
 
+    /**
+     * A country listed right after a place, a site or a rival shares its role: "visited Japan and Vietnam" are
+     * both places, "off Nigeria, Togo and Benin" all sites, "against Russia and Belarus" both rivals.
+     */
+    private static void inheritAlongLists(AnalyzedStory story, List<Mention> mentions) {
+        for (int i = 1; i < mentions.size(); i++) {
+            final Mention prev = mentions.get(i - 1);
+            final Mention m = mentions.get(i);
+            if (m.kind() == EntityKind.PERSON || prev.kind() == EntityKind.PERSON || m.sentence() != prev.sentence()
+                    || !(prev.offSite() && !m.offSite() || prev.adversarial() && !m.adversarial()
+                    || prev.locative() && !m.locative())
+                    || !listSeparator(story, prev.lastToken(), m.firstToken())) {
+                continue;
+            }
+            mentions.set(i, new Mention(m.firstToken(), m.lastToken(), m.sentence(), m.code(), m.kind(), m.name(),
+                    m.locative() || prev.locative(), m.offSite() || prev.offSite(), m.adversarial() || prev.adversarial(),
+                    m.background()));
+        }
+    }
+
+    /** Whether only a list separator lies between two tokens: ", ", " and ", ", and ", " or ". */
+    private static boolean listSeparator(AnalyzedStory story, int last, int next) {
+        if (story.tokenSegment(last) != story.tokenSegment(next)) {
+            return false;
+        }
+        final String between = story.segmentText(story.tokenSegment(last))
+                .substring(story.tokenEnd(last), story.tokenStart(next)).trim().toLowerCase(Locale.ROOT);
+        final String gap = between.startsWith("'s") ? between.substring(2).trim() : between;
+        return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or")
+                || gap.equals("and the") || gap.equals(", the") || gap.equals(", and the");
+    }
+
     private boolean isLocative(AnalyzedStory story, int t, EntityKind kind) {
         final String text = story.segmentText(story.tokenSegment(t));
         final int start = story.tokenStart(t);
@@ -172,7 +226,20 @@ public final class EntityRecognizer {
         while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
             b--;
         }
-        return b < e && LOCATIVE.contains(text.substring(b, e).toLowerCase(Locale.ROOT));
+        final String word = text.substring(b, e).toLowerCase(Locale.ROOT);
+        if (b < e && (LOCATIVE.contains(word) || kind == EntityKind.CAPITAL && FROM.equals(word))) {
+            return true;
+        }
+        return kind == EntityKind.CAPITAL && word.equals("and") && joinedToCommonNoun(text, b);
+    }
+
+    /**
+     * Whether "and" at {@code b} joins a capital to a common noun ("audiences and Washington"): then the capital
+     * stands for a government addressed, not an actor as in "Tokyo and Manila".
+     */
+    private static boolean joinedToCommonNoun(String text, int b) {
+        final int[] before = wordBefore(text, b);
+        return before != null && Character.isLowerCase(text.charAt(before[0]));
     }
 
     /**
@@ -209,11 +276,15 @@ public final class EntityRecognizer {
         return b < e ? new int[] {b, e} : null;
     }
 
-    /** A place name in capitals opening a paragraph, as in "TOKYO, Dec 23 (AFP) -" or "NEW DELHI:". */
+    /**
+     * A place name in capitals opening a paragraph, as in "TOKYO, Dec 23 (AFP) -" or "NEW DELHI:", also the
+     * second of several ("KYIV/BRUSSELS -").
+     */
     private static boolean isDateline(AnalyzedStory story, int t, String text) {
         final int start = story.tokenStart(t);
         for (int i = 0; i < start; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
+            final char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '/' && !(Character.isLetter(c) && Character.isUpperCase(c))) {
                 return false;
             }
         }
@@ -222,15 +293,34 @@ public final class EntityRecognizer {
     }
 
     private boolean isAdversarial(AnalyzedStory story, int first, int last, int sentence) {
+        final String text = story.segmentText(story.tokenSegment(first));
+        final int[] by = wordBefore(text, story.tokenStart(first));
+        if (by != null && "by".equalsIgnoreCase(text.substring(by[0], by[1]))) {
+            final int[] act = wordBefore(text, by[0]);
+            if (act != null && HOSTILE_ACTS.contains(text.substring(act[0], act[1]).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        if (by != null && OPPONENT_LINKS.contains(text.substring(by[0], by[1]).toLowerCase(Locale.ROOT))) {
+            final int[] fight = wordBefore(text, by[0]);
+            if (fight != null && FIGHTS.contains(text.substring(fight[0], fight[1]).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
         final int from = Math.max(story.sentenceFirstToken(sentence), first - WINDOW);
         for (int t = from; t < first; t++) {
-            if (adversaryBefore.contains(story.tokenTerm(t))) {
+            if (adversaryBefore.contains(story.tokenTerm(t))
+                    && !(t + 1 < first && weaponNouns.contains(story.tokenTerm(t + 1)))) {
                 return true;
             }
         }
         final int to = Math.min(story.sentenceEndToken(sentence), last + 1 + WINDOW);
         for (int t = last + 1; t < to; t++) {
-            if (adversaryAfter.contains(story.tokenTerm(t))) {
+            if (clauseBreaks.contains(story.tokenTerm(t))) {
+                break; // "bought from India after an offensive by ...": the cue is about something else
+            }
+            if (adversaryAfter.contains(story.tokenTerm(t))
+                    && !(t + 1 < story.sentenceEndToken(sentence) && weaponNouns.contains(story.tokenTerm(t + 1)))) {
                 return true;
             }
             if (startsName(story, t)) {

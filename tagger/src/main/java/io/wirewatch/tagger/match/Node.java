@@ -2,6 +2,7 @@ package io.wirewatch.tagger.match;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** A compiled query: decides whether one sentence matches. Stateless, thread-safe. */
 public abstract class Node {
@@ -11,9 +12,21 @@ public abstract class Node {
 
     /**
      * Term ids of which at least one must be present for a match (the rule is only tried on sentences holding
-     * one), or null when the node can match no sentence.
+     * one), or null when the node can match no sentence. Where there is a choice, terms for which {@code common}
+     * holds (present in most sentences, such as the country marker) are avoided.
      */
-    abstract int[] triggers();
+    abstract int[] triggers(IntPredicate common);
+
+    /** A choice of triggers costs its size, and much more when it holds a common term. */
+    static int cost(int[] triggers, IntPredicate common) {
+        int cost = triggers.length;
+        for (int t : triggers) {
+            if (common.test(t)) {
+                cost += 1000;
+            }
+        }
+        return cost;
+    }
 
     /** Matches one term. */
     static final class Term extends Node {
@@ -29,7 +42,7 @@ public abstract class Node {
         }
 
         @Override
-        int[] triggers() {
+        int[] triggers(IntPredicate common) {
             return new int[] {id};
         }
     }
@@ -111,7 +124,12 @@ public abstract class Node {
         }
 
         @Override
-        int[] triggers() {
+        int[] triggers(IntPredicate common) {
+            for (int id : ids) {
+                if (!common.test(id)) {
+                    return new int[] {id};
+                }
+            }
             return new int[] {ids[0]};
         }
     }
@@ -157,14 +175,14 @@ public abstract class Node {
         }
 
         @Override
-        int[] triggers() {
+        int[] triggers(IntPredicate common) {
             int[] best = null;
             for (Node n : must) {
-                final int[] t = n.triggers();
+                final int[] t = n.triggers(common);
                 if (t == null) {
                     return null;
                 }
-                if (best == null || t.length < best.length) {
+                if (best == null || cost(t, common) < cost(best, common)) {
                     best = t;
                 }
             }
@@ -176,7 +194,7 @@ public abstract class Node {
             }
             int[] union = new int[0];
             for (Node n : should) {
-                final int[] t = n.triggers();
+                final int[] t = n.triggers(common);
                 if (t != null) {
                     final int[] grown = Arrays.copyOf(union, union.length + t.length);
                     System.arraycopy(t, 0, grown, union.length, t.length);
@@ -195,7 +213,7 @@ public abstract class Node {
         }
 
         @Override
-        int[] triggers() {
+        int[] triggers(IntPredicate common) {
             return null;
         }
     }

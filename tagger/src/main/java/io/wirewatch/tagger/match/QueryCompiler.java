@@ -106,9 +106,9 @@ public final class QueryCompiler {
             return new Node.Term(dictionary.pattern(description, term -> {
                 final BytesRef b = new BytesRef(term);
                 return run.run(b.bytes, b.offset, b.length);
-            }));
+            }, c -> run.step(0, c) != -1));
         }
         final CharacterRunAutomaton run = new CharacterRunAutomaton(q.getAutomaton());
-        return new Node.Term(dictionary.pattern(description, run::run));
+        return new Node.Term(dictionary.pattern(description, run::run, c -> run.step(0, c) != -1));
     }
 }

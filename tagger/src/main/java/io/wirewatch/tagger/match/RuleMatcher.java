@@ -3,6 +3,7 @@ package io.wirewatch.tagger.match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A set of compiled queries matched against one sentence at a time. Each query is tried only on sentences that
@@ -21,12 +22,20 @@ public final class RuleMatcher {
 
     /** Builds the matcher for {@code nodes} (rule i is nodes.get(i)) over a frozen dictionary. */
     public static RuleMatcher of(List<Node> nodes, TermDictionary dictionary) {
+        return of(nodes, dictionary, id -> false);
+    }
+
+    /**
+     * Builds the matcher, choosing triggers that avoid the {@code common} terms (such as the country marker, in
+     * almost every sentence) where a rule allows.
+     */
+    public static RuleMatcher of(List<Node> nodes, TermDictionary dictionary, IntPredicate common) {
         final List<List<Integer>> byTerm = new ArrayList<>();
         for (int i = 0; i < dictionary.size(); i++) {
             byTerm.add(new ArrayList<>());
         }
         for (int r = 0; r < nodes.size(); r++) {
-            final int[] triggers = nodes.get(r).triggers();
+            final int[] triggers = nodes.get(r).triggers(common);
             if (triggers == null) {
                 continue;
             }

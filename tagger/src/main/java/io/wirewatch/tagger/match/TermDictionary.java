@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,10 @@ public final class TermDictionary {
     private final List<Integer> patternIds = new ArrayList<>();
     private final Map<String, int[]> exactIds = new HashMap<>();
     private final Map<String, int[]> patternCache = new ConcurrentHashMap<>();
+    private static final int ASCII = 128;
+    private final boolean[] patternFirst = new boolean[ASCII];
+    /** Pattern ids by lower-cased surface word: the same words recur, and testing every pattern is costly. */
+    private final Map<String, int[]> surfaceCache = new ConcurrentHashMap<>();
     private boolean frozen;
 
     /** Id of an exact term, registered on first use. */
@@ -38,7 +43,18 @@ public final class TermDictionary {
 
     /** Id of a term pattern; {@code description} names it in messages. */
     public int pattern(String description, Predicate<String> matcher) {
+        return pattern(description, matcher, c -> true);
+    }
+
+    /**
+     * Id of a term pattern that only matches words whose first character passes {@code firstChar} (asked for
+     * ASCII characters only): words starting otherwise skip the pattern test.
+     */
+    public int pattern(String description, Predicate<String> matcher, IntPredicate firstChar) {
         checkOpen();
+        for (char c = 0; c < ASCII; c++) {
+            patternFirst[c] |= firstChar.test(c);
+        }
         final Integer known = ids.get("\u0000" + description);
         if (known != null) {
             return known;
@@ -88,6 +104,17 @@ public final class TermDictionary {
         return all;
     }
 
+    /** The exact id of a story term only: for terms no pattern can match (see {@link #patternMayStartWith}). */
+    public int[] exactIdsOf(String term) {
+        final int[] exact = exactIds.get(term);
+        return exact == null ? NONE : exact;
+    }
+
+    /** Whether some pattern may match a word that starts with {@code c}: else its surface need not be tested. */
+    public boolean patternMayStartWith(char c) {
+        return c >= ASCII || patternFirst[c];
+    }
+
     /** Whether any pattern (prefix, wildcard, regexp) is compiled: then surface words are matched too. */
     public boolean hasPatterns() {
         return !patterns.isEmpty();
@@ -102,7 +129,13 @@ public final class TermDictionary {
         if (patterns.isEmpty() || surface.equals(term)) {
             return byTerm;
         }
-        final int[] bySurface = withPatterns(surface, null);
+        int[] bySurface = surfaceCache.get(surface);
+        if (bySurface == null) {
+            bySurface = withPatterns(surface, null);
+            if (surfaceCache.size() < PATTERN_CACHE_LIMIT) {
+                surfaceCache.put(surface, bySurface);
+            }
+        }
         if (bySurface.length == 0) {
             return byTerm;
         }

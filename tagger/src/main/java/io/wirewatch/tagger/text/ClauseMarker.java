@@ -1,19 +1,43 @@
 package io.wirewatch.tagger.text;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Marks background text inside sentences, whose words neither tag a topic nor make a party: descriptive relative
  * clauses (", which is developed jointly by ...", ", who was ...") and "amid ..." phrases, each up to the next
  * comma, semicolon, dash or bracket. A relative clause about what will happen (", which will ...") is not
- * background.
+ * background. Also what did not or may not happen, from its cue to the end of the clause: denials ("denies
+ * supplying"), alternatives weighed or offered ("had also considered", "offered to sell", "competing for") and
+ * possibilities ("could", "might", "may").
  */
 public final class ClauseMarker {
 
     private static final String[] RELATIVES = {", which ", ", who ", ", whose ", ", that "};
     /** Phrases that open background up to the end of their clause: the context, or earlier cases. */
     private static final String[] OPENERS = {"amid ", "Amid ", ", following ", ", joining ", ", after similar "};
+    /**
+     * Words that open a clause about what did not or may not happen, as written in lower case; a value other than
+     * "" is the rest of the cue that must follow ("ruled" + " out").
+     */
+    private static final Map<String, String> UNREAL = Map.ofEntries(Map.entry("denies", ""),
+            Map.entry("denied", ""), Map.entry("deny", ""), Map.entry("denying", ""), Map.entry("ruled", " out"),
+            Map.entry("rules", " out"), Map.entry("considered", ""), Map.entry("considering", ""),
+            Map.entry("weighed", ""), Map.entry("weighing", ""), Map.entry("mulling", ""), Map.entry("eyeing", ""),
+            Map.entry("expressed", " interest"), Map.entry("interested", " in"), Map.entry("offered", ""),
+            Map.entry("offering", ""), Map.entry("competing", ""), Map.entry("bidding", ""),
+            Map.entry("shortlisted", ""), Map.entry("could", ""), Map.entry("might", ""), Map.entry("may", ""),
+            Map.entry("accused", ""), Map.entry("accusing", ""), Map.entry("accuses", ""), Map.entry("alleged", ""),
+            Map.entry("allegedly", ""), Map.entry("hoped", ""), Map.entry("hopes", ""), Map.entry("hoping", ""));
+    /** Participles that, followed by "by", name who made a thing: its origin, not where or with whom. */
+    private static final Set<String> MADE = Set.of("built", "constructed", "produced", "manufactured", "made",
+            "assembled", "designed", "developed");
+    private static final String MADE_INITIALS = "bcpmad";
+    /** Words before such a participle that make it joint work after all: "jointly developed by X and Y". */
+    private static final Set<String> JOINTLY = Set.of("jointly", "together", "co", "collaboratively");
+    private static final int MAX_BENEFICIARY = 40;
+    private static final int UNREAL_MAX_LENGTH = 11;
     private static final Set<String> DESCRIPTIVE = Set.of("is", "was", "are", "were", "has", "have", "had", "been",
             "already", "previously", "originally", "also");
 
@@ -22,6 +46,8 @@ public final class ClauseMarker {
 
     public static void mark(AnalyzedStory story) {
         markAttributiveOrigins(story);
+        markMakers(story);
+        markUnreal(story);
         for (int seg = 0; seg < story.segmentCount(); seg++) {
             final String text = story.segmentText(seg);
             for (String rel : RELATIVES) {
@@ -39,6 +65,75 @@ public final class ClauseMarker {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * "Built by Boeing", "designed by Turkey", "constructed by Japan Marine United": the maker is the origin of a
+     * thing, so the participle does not say where it is made ("built in India") or that it is developed together.
+     * The participle becomes background; the maker stays a mention.
+     */
+    private static void markMakers(AnalyzedStory story) {
+        for (int t = 0; t < story.tokenCount(); t++) {
+            final int length = story.tokenEnd(t) - story.tokenStart(t);
+            if (length < 4 || length > 12 || MADE_INITIALS.indexOf(story.tokenFirstChar(t)) < 0
+                    || !MADE.contains(story.tokenSurface(t))) {
+                continue;
+            }
+            final String text = story.segmentText(story.tokenSegment(t));
+            final int end = story.tokenEnd(t);
+            if (!text.startsWith(" by ", end) && !byAfterBeneficiary(text, end)) {
+                continue;
+            }
+            final int before = story.tokenStart(t) - 1;
+            int b = before;
+            while (b > 0 && (Character.isLetter(text.charAt(b - 1)))) {
+                b--;
+            }
+            final String previous = b < before ? text.substring(b, before).toLowerCase(Locale.ROOT) : "";
+            if (!JOINTLY.contains(previous)) {
+                story.markBackground(t);
+            }
+        }
+    }
+
+    /** "built for the country by X", "designed for the navy by X": a short "for ..." phrase, then "by". */
+    private static boolean byAfterBeneficiary(String text, int end) {
+        if (!text.startsWith(" for ", end)) {
+            return false;
+        }
+        final int by = text.indexOf(" by ", end + 5);
+        if (by < 0 || by - end > MAX_BENEFICIARY) {
+            return false;
+        }
+        for (int i = end + 5; i < by; i++) {
+            final char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == '.' || c == '(') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks each clause about what did not or may not happen, from its cue to the end of the clause. */
+    private static void markUnreal(AnalyzedStory story) {
+        for (int t = 0; t < story.tokenCount(); t++) {
+            final int length = story.tokenEnd(t) - story.tokenStart(t);
+            if (length < 3 || length > UNREAL_MAX_LENGTH || !Character.isLowerCase(story.tokenFirstChar(t))) {
+                continue;
+            }
+            final String rest = UNREAL.get(story.tokenSurface(t));
+            if (rest == null) {
+                continue;
+            }
+            final int seg = story.tokenSegment(t);
+            final String text = story.segmentText(seg);
+            final int end = story.tokenEnd(t) + rest.length();
+            if (!rest.isEmpty() && !(text.startsWith(rest, story.tokenEnd(t))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end))))) {
+                continue;
+            }
+            markRange(story, seg, story.tokenStart(t), clauseEnd(text, end));
         }
     }
 

@@ -81,10 +81,16 @@ public final class StoryAnalyzer {
                 }
                 position += inc.getPositionIncrement();
                 final String t = term.toString();
-                final int[] ids = dictionary.hasPatterns()
-                        ? dictionary.idsOf(t, text.substring(offset.startOffset(), offset.endOffset())
-                                .toLowerCase(Locale.ROOT))
-                        : dictionary.idsOf(t);
+                final int[] ids;
+                if (!dictionary.hasPatterns()) {
+                    ids = dictionary.idsOf(t);
+                } else if (dictionary.patternMayStartWith(Character.toLowerCase(text.charAt(offset.startOffset())))
+                        || !t.isEmpty() && dictionary.patternMayStartWith(t.charAt(0))) {
+                    ids = dictionary.idsOf(t, text.substring(offset.startOffset(), offset.endOffset())
+                            .toLowerCase(Locale.ROOT));
+                } else {
+                    ids = dictionary.exactIdsOf(t); // no pattern can match a word with this first letter
+                }
                 story.addToken(segment, offset.startOffset(), offset.endOffset(), position, t, ids);
             }
             ts.end();
