@@ -7,6 +7,7 @@ import io.wirewatch.avro.EnrichedStory;
 import io.wirewatch.avro.RawStory;
 import io.wirewatch.cli.commands.DevCommand;
 import io.wirewatch.cli.commands.ReplayCommand;
+import io.wirewatch.platform.kafka.TopicScan;
 import io.wirewatch.platform.topics.ContractSerdes;
 import io.wirewatch.serde.AvroSerdeConfig;
 import io.wirewatch.testkit.InteropTools;
@@ -37,7 +38,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -174,17 +174,9 @@ class LocalModeIT {
         try (ContractSerdes serdes = new ContractSerdes(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, dev.registry()));
              KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                      (Deserializer<T>) serdes.specific(type).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, T>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            TopicScan.readToEnd(consumer, TopicScan.assignFromBeginning(consumer, topic, Duration.ofSeconds(10)),
+                    Duration.ofSeconds(30), records::add);
             return records;
         }
     }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -100,25 +100,25 @@ public final class TestKafka implements AutoCloseable {
      */
     public <K, V> List<ConsumerRecord<K, V>> readRecords(String topic, int expected, Deserializer<K> keys,
                                                           Deserializer<V> values, Duration timeout) {
-        Map<String, Object> config = consumerConfig();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return scan(topic, keys, values, timeout, (consumer, records) -> records.size() >= expected);
     }
 
     /** Reads everything currently in a topic: up to its end offsets at the time of the call. */
     public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, Deserializer<K> keys, Deserializer<V> values,
                                                       Duration timeout) {
+        Map<TopicPartition, Long> end = new HashMap<>();
+        return scan(topic, keys, values, timeout, (consumer, records) -> {
+            if (end.isEmpty()) {
+                end.putAll(consumer.endOffsets(consumer.assignment(), timeout));
+            }
+            return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
+    }
+
+    /** Polls every partition of {@code topic} from the beginning until {@code done} says so or the timeout passes. */
+    private <K, V> List<ConsumerRecord<K, V>> scan(String topic, Deserializer<K> keys, Deserializer<V> values,
+                                                   Duration timeout,
+                                                   BiPredicate<KafkaConsumer<K, V>, List<ConsumerRecord<K, V>>> done) {
         Map<String, Object> config = consumerConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
@@ -127,23 +127,12 @@ public final class TestKafka implements AutoCloseable {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && !reached(consumer, end)) {
+            while (!done.test(consumer, records) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        Set<TopicPartition> partitions = end.keySet();
-        for (TopicPartition tp : partitions) {
-            if (consumer.position(tp) < end.get(tp)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

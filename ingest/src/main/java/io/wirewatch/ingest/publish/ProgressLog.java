@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.publish;
 
+import io.wirewatch.platform.kafka.TopicScan;
 import io.wirewatch.platform.topics.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,10 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Reads the progress topic: which inputs are done (or how many lines of them), as committed by
@@ -48,35 +47,15 @@ public final class ProgressLog {
             return found;
         }
         try (Consumer<byte[], byte[]> consumer = consumerFactory.get()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("reading the progress topic " + topic
-                            + " did not reach its end within " + timeout.toMillis() + " ms");
+            List<TopicPartition> partitions = TopicScan.assignFromBeginning(consumer, topic, timeout);
+            TopicScan.readToEnd(consumer, partitions, timeout, record -> {
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                if (key != null && keys.contains(key)) {
+                    found.put(key, FileProgress.decode(record.value() == null ? null
+                            : new String(record.value(), StandardCharsets.UTF_8)));
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                    if (key != null && keys.contains(key)) {
-                        found.put(key, FileProgress.decode(record.value() == null ? null
-                                : new String(record.value(), StandardCharsets.UTF_8)));
-                    }
-                }
-            }
+            });
         }
         return found;
-    }
-
-    private static boolean reached(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

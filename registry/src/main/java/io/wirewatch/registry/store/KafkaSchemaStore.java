@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -211,28 +212,18 @@ public final class KafkaSchemaStore implements AutoCloseable {
 
     /** Waits until the reader has read the topic up to where it ended at startup. */
     public boolean awaitCaughtUp(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        synchronized (progress) {
-            while (!caughtUp) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    progress.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return awaitProgress(() -> caughtUp, wait);
     }
 
     private boolean awaitPosition(long target, Duration wait) {
+        return awaitProgress(() -> position >= target, wait);
+    }
+
+    /** Waits on the reader's progress until {@code reached} holds; false at the deadline or when interrupted. */
+    private boolean awaitProgress(BooleanSupplier reached, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (progress) {
-            while (position < target) {
+            while (!reached.getAsBoolean()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;
