@@ -12,13 +12,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
  * Generates realistic wire stories for benchmarks: defense-cooperation stories of every topic between varying pairs of
  * countries, and stories that share their vocabulary but are not cooperation (a country's own exercise or budget,
  * civilian training camps, pharma research, rice exports, business joint ventures), padded with plausible filler to
- * sizes from 500 B to 10 KB (log-normal, median about 3 KB). Deterministic for a seed. All text is invented.
+ * sizes from 500 B to 10 KB (log-normal, median about 3 KB). Filler sentences are assembled from vocabularies (towns,
+ * firms, people, goods, numbers, months) so they rarely repeat, as in a real feed. Deterministic for a seed. All text
+ * is invented.
  */
 public final class StoryGenerator {
 
@@ -33,6 +36,14 @@ public final class StoryGenerator {
                 size += p.getText().getBytes(StandardCharsets.UTF_8).length + 2;
             }
             return size;
+        }
+
+        /**
+         * The same story published on another day. The generator spreads dates over 2020-2024; a live feed's stories
+         * are of today, which is what event-time windows (near-duplicates, trends) see in production.
+         */
+        public Story publishedOn(LocalDate day) {
+            return new Story(id, headline, paragraphs, day, cooperation, topic);
         }
 
         /** The story in the plain wire-text format ingest reads (date marker, blank-line paragraphs). */
@@ -111,17 +122,85 @@ public final class StoryGenerator {
         "A telecom operator and a bank formed a joint venture to offer mobile payments in {A}.",
         "A military court in {CAP} sentenced two officers for corruption in procurement."};
 
-    private static final String[] FILLER = {
-        "Officials did not disclose the financial terms, citing commercial confidentiality.",
-        "Analysts said the announcement reflected a broader shift in regional priorities over the past decade.",
-        "The ministry said further details would be published after consultations with parliament.",
-        "Markets reacted calmly, with the main index closing slightly higher on the day.",
-        "Weather delayed part of the programme, organisers said, but the schedule was otherwise unchanged.",
-        "A spokesperson said the talks had been constructive and would continue later in the year.",
-        "Opposition lawmakers questioned the cost and asked for a full review of the plans.",
-        "The agreement still has to be ratified, which officials expect within months.",
-        "Local media reported that preparations had been under way since the spring.",
-        "Residents near the site said they had been informed in advance by the authorities."};
+    /*
+     * Filler is built from parts, so that sentences rarely repeat (in a real feed nearly every sentence is new; a
+     * handful of stock sentences would make every story a near-duplicate of every other). Invented towns, firms and
+     * people keep it free of countries, and it avoids the vocabulary of defence cooperation.
+     */
+    private static final String[] OPENERS = {"", "", "", "", "On Monday, ", "On Tuesday, ", "On Wednesday, ",
+        "On Thursday, ", "On Friday, ", "Earlier this month, ", "Late on Sunday, ", "In a statement, ",
+        "Speaking in {TOWN}, ", "According to the {TOWN} Courier, ", "After weeks of talks, ", "For now, ",
+        "In the meantime, ", "Separately, ", "By contrast, ", "As expected, "};
+
+    private static final String[] SUBJECTS = {"the finance ministry", "a spokesperson for the regional council",
+        "analysts at {FIRM}", "opposition lawmakers", "officials in {TOWN}", "industry executives",
+        "a senior economist at {FIRM}", "local media", "the central bank", "union leaders in {TOWN}",
+        "{PERSON}, who chairs the budget committee,", "the mayor of {TOWN}", "{PERSON} of {FIRM}",
+        "residents of {TOWN}", "the statistics office", "shipping agents", "hospital administrators",
+        "the weather service", "tourism operators in {TOWN}", "{PERSON}, a spokesperson for {FIRM},",
+        "environmental groups", "the transport authority", "farmers near {TOWN}", "{FIRM}'s chief executive"};
+
+    private static final String[] VERBS = {"said", "noted", "told reporters", "warned", "argued", "confirmed",
+        "added", "stressed", "estimated", "predicted", "acknowledged", "wrote in a note"};
+
+    private static final String[] CLAUSES = {
+        "that {GOOD} prices rose {PCT} percent in {MONTH}",
+        "that the {PROJECT} in {TOWN} would cost about {N} million more than planned",
+        "that inflation eased to {PCT} percent, the lowest since {YEAR}",
+        "that {N},{NNN} households in {TOWN} were still without power after the storm",
+        "that the {PROJECT} would open in {MONTH} {YEAR} instead of the spring",
+        "that ticket sales for the {TOWN} festival had passed {N},{NNN}",
+        "that {FIRM} plans to hire {N}0 engineers for its {TOWN} plant",
+        "that rainfall in {MONTH} was {PCT} percent below the long-term average",
+        "that the council would vote on the {PROJECT} before {MONTH}",
+        "that {GOOD} output fell for a {ORDINAL} straight quarter",
+        "that waiting times at {TOWN} hospital had doubled since {YEAR}",
+        "that the {TOWN} marathon drew {N},{NNN} runners despite the heat",
+        "that bond yields climbed {N} basis points after the auction",
+        "that a new ferry line between {TOWN} and {TOWN2} would start in {MONTH}",
+        "that {PERSON} would step down as chair of {FIRM} at the end of {MONTH}",
+        "that the harvest of {GOOD} was the largest in {N} years",
+        "that the {PROJECT} still lacked {N} million in funding",
+        "that the school term in {TOWN} would start a week late",
+        "that wages in the {SECTOR} sector grew {PCT} percent year on year",
+        "that {FIRM} had reported a quarterly loss of {N} million",
+        "that the museum in {TOWN} received {N},{NNN} visitors in {MONTH}",
+        "that fuel prices would be reviewed again in {MONTH}",
+        "that a {ORDINAL} round of talks with {SECTOR} unions was planned",
+        "that {GOOD} exports to neighbouring markets had slowed",
+        "that the bridge near {TOWN} would close for repairs for {N} weeks",
+        "that the {SECTOR} regulator fined {FIRM} {N} million for late filings",
+        "that rents in {TOWN} rose {PCT} percent over the year",
+        "that the {TOWN} football club had been sold to {FIRM}",
+        "that {N} flights were cancelled at {TOWN} airport because of fog",
+        "that the census counted {N}{NNN} more residents in {TOWN} than expected"};
+
+    private static final String[] TOWNS = {"Marrowby", "Calden", "Estrava", "Pellingford", "Vostrin", "Harlowe",
+        "Quenby", "Tamsk", "Orlinde", "Brecca", "Saltmere", "Kivora", "Dunmarsh", "Ysolde", "Ferncastle",
+        "Altmoor", "Rennick", "Zavolin", "Corrabridge", "Linthaven", "Mirabel", "Tollgate", "Veskov", "Ashwick"};
+
+    private static final String[] FIRMS = {"Nordvik Holdings", "Corbell & Pratt", "Helm Analytics", "Tarrow Energy",
+        "Bluefen Logistics", "Greystone Partners", "Mallory Foods", "Orison Telecom", "Kestrel Capital",
+        "Ambry Rail", "Wexford Pharma", "Larkspur Media", "Sundial Retail", "Pyrite Mining", "Ostwind Power"};
+
+    private static final String[] PEOPLE = {"Mara Lindqvist", "Tomas Ekberg", "Ines Valcourt", "Jun Harada",
+        "Priya Raman", "Oskar Brandt", "Lucia Ferrante", "Amos Keller", "Nadia Orlov", "Felix Amundsen",
+        "Clara Whitcombe", "Rafael Soto", "Hana Novak", "Elias Brenner", "Yara Haddad", "Bruno Castell"};
+
+    private static final String[] GOODS = {"coffee", "copper", "wheat", "timber", "dairy", "steel", "cotton",
+        "salmon", "cocoa", "aluminium", "sugar", "fertiliser", "rubber", "olive oil"};
+
+    private static final String[] PROJECTS = {"tram extension", "water treatment plant", "harbour upgrade",
+        "ring road", "concert hall", "solar park", "housing scheme", "library renovation", "flood barrier",
+        "rail tunnel", "stadium roof", "airport terminal"};
+
+    private static final String[] SECTORS = {"retail", "banking", "construction", "tourism", "healthcare",
+        "farming", "shipping", "insurance", "software", "hospitality", "mining", "textile"};
+
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    private static final String[] ORDINALS = {"second", "third", "fourth", "fifth", "sixth"};
 
     private final Random random;
     private final double cooperationShare;
@@ -170,11 +249,11 @@ public final class StoryGenerator {
         while (size < targetBytes) {
             StringBuilder paragraph = new StringBuilder();
             int sentences = 2 + random.nextInt(4);
-            for (int i = 0; i < sentences; i++) {
+            for (int i = 0; i < sentences && size + paragraph.length() < targetBytes; i++) {
                 if (i > 0) {
                     paragraph.append(' ');
                 }
-                paragraph.append(FILLER[random.nextInt(FILLER.length)]);
+                paragraph.append(fillerSentence());
             }
             paragraphs.add(new Paragraph(ParagraphRole.BODY, paragraph.toString()));
             size += paragraph.length() + 2;
@@ -185,6 +264,28 @@ public final class StoryGenerator {
         }
         LocalDate published = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(5 * 365));
         return new Story(String.format("gen-%08d", counter), headline, paragraphs, published, cooperation, topic);
+    }
+
+    /** A filler sentence: opener, subject, verb and clause, each slot from a vocabulary. */
+    String fillerSentence() {
+        String sentence = pick(OPENERS) + pick(SUBJECTS) + " " + pick(VERBS) + " " + pick(CLAUSES) + ".";
+        String town = pick(TOWNS);
+        String other;
+        do {
+            other = pick(TOWNS);
+        } while (other.equals(town));
+        sentence = sentence.replace("{TOWN2}", other).replace("{TOWN}", town).replace("{FIRM}", pick(FIRMS))
+                .replace("{PERSON}", pick(PEOPLE)).replace("{GOOD}", pick(GOODS)).replace("{PROJECT}", pick(PROJECTS))
+                .replace("{SECTOR}", pick(SECTORS)).replace("{MONTH}", pick(MONTHS))
+                .replace("{ORDINAL}", pick(ORDINALS)).replace("{YEAR}", String.valueOf(2005 + random.nextInt(18)))
+                .replace("{PCT}", (1 + random.nextInt(14)) + "." + random.nextInt(10))
+                .replace("{NNN}", String.format(Locale.ROOT, "%03d", random.nextInt(1000)))
+                .replace("{N}", String.valueOf(2 + random.nextInt(97)));
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    private String pick(String[] words) {
+        return words[random.nextInt(words.length)];
     }
 
     /** Log-normal sizes with median about 3 KB, clipped to 500 B .. 10 KB. */

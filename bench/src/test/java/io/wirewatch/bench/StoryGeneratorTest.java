@@ -2,6 +2,7 @@ package io.wirewatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,16 @@ class StoryGeneratorTest {
 
         assertThat(cooperation).isBetween(700L, 900L);
         assertThat(new StoryGenerator(3, 0.5).next().wireText()).isEqualTo(new StoryGenerator(3, 0.5).next().wireText());
+    }
+
+    @Test
+    void fillerSentencesRarelyRepeatSoStoriesAreNotNearDuplicatesOfEachOther() {
+        StoryGenerator generator = new StoryGenerator(11, 0.4);
+        List<String> sentences = IntStream.range(0, 5_000).mapToObj(i -> generator.fillerSentence()).toList();
+
+        assertThat(new HashSet<>(sentences)).hasSizeGreaterThan(4_900);
+        assertThat(sentences).allSatisfy(s -> assertThat(s).doesNotContain("{").matches("[A-Z].*\\.")
+                .doesNotContainIgnoringCase("defen").doesNotContainIgnoringCase("military")
+                .doesNotContainIgnoringCase("joint"));
     }
 }

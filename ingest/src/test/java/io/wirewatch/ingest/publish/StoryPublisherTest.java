@@ -25,6 +25,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -103,6 +105,63 @@ class StoryPublisherTest {
         assertThat(receipt.storyIds()).containsExactly("s");
         assertThat(registry.get("wirewatch.ingest.producer.errors").tag("kind", "retriable").counter().count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void batchesHandedOverDuringATransactionGoOutTogetherInTheNextWithTheirOwnReceipts() throws Exception {
+        CountDownLatch inFirstCommit = new CountDownLatch(1);
+        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            private boolean first = true;
+
+            @Override
+            public void commitTransaction() {
+                if (first) {
+                    first = false;
+                    inFirstCommit.countDown();
+                    try {
+                        releaseFirstCommit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.commitTransaction();
+            }
+        };
+        StoryPublisher publisher = publisher(() -> producer, 1_000_000);
+        Map<String, Receipt> receipts = new ConcurrentHashMap<>();
+        Thread a = publishing(publisher, "a", receipts);
+        a.start();
+        inFirstCommit.await();
+        Thread b = publishing(publisher, "b", receipts);
+        Thread c = publishing(publisher, "c", receipts);
+        b.start();
+        c.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.getState() == Thread.State.WAITING
+                && c.getState() == Thread.State.WAITING);
+
+        releaseFirstCommit.countDown();
+        for (Thread t : List.of(a, b, c)) {
+            t.join(10_000);
+        }
+
+        assertThat(producer.commitCount()).isEqualTo(2);
+        assertThat(producer.history()).extracting(r -> utf8(r.key())).first().isEqualTo("a");
+        assertThat(producer.history()).extracting(r -> utf8(r.key())).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(receipts).containsOnlyKeys("a", "b", "c");
+        receipts.forEach((id, receipt) -> assertThat(receipt.storyIds()).containsExactly(id));
+        assertThat(registry.get("wirewatch.ingest.transactions").counter().count()).isEqualTo(2.0);
+    }
+
+    private Thread publishing(StoryPublisher publisher, String id, Map<String, Receipt> receipts) {
+        return new Thread(() -> {
+            try {
+                receipts.put(id, publisher.publish(Batch.of(List.of(ExampleRecords.rawStory(id)), List.of())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "publish-" + id);
     }
 
     @Test
