@@ -25,6 +25,8 @@ final class CompiledTaxonomy {
 
     /** The pseudo-term a rule can use to mean "a country is named here" (e.g. {@code "production _country_"~3}). */
     static final String COUNTRY_TERM = "_country_";
+    /** The pseudo-term for "an arms maker or defence agency is named here" (Rafael, DAPA): military subject. */
+    static final String DEFENSE_ORG_TERM = "_defense_org_";
     /** The reserved context naming both parties at once ("the two countries"). */
     static final String PAIR_CONTEXT = "pair";
     /** The context of cooperation wording (agreement, deal, partner, joint): links the countries a sentence names. */
@@ -47,6 +49,7 @@ final class CompiledTaxonomy {
     final int cooperationContext;
     final int participationContext;
     final int countryTerm;
+    final int defenseOrgTerm;
 
     CompiledTaxonomy(Taxonomy taxonomy, Analyzer analyzer) {
         this.taxonomy = taxonomy;
@@ -82,6 +85,7 @@ final class CompiledTaxonomy {
             meta.add(new Rule(Kind.WATCH, w.getKey(), -1, 0L, ContextScope.SENTENCE, PartyPolicy.ANY));
         }
         this.countryTerm = dictionary.term(COUNTRY_TERM);
+        this.defenseOrgTerm = dictionary.term(DEFENSE_ORG_TERM);
         dictionary.freeze();
         final int country = countryTerm;
         this.matcher = RuleMatcher.of(nodes, dictionary, id -> id == country);

@@ -39,13 +39,12 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * The tagging engine: a taxonomy of Lucene-syntax rules compiled into a matcher over the tokens of one analysis
  * pass per story; countries, organizations and people from a gazetteer; cooperation pairs with sentence evidence.
  *
- * <p>Per story: split paragraphs into sentences and analyze each paragraph once (EnglishAnalyzer); mark background
+ * <p>Per story: split paragraphs into sentences and analyze each paragraph once (TaggerAnalyzer); mark background
  * clauses; find entities; match every rule within each sentence (a rule is tried only on sentences holding one of
  * its trigger terms); keep topic and cooperation matches whose contexts hold, outside headline, captions and
  * subheads; find each match's parties; drop parties that are only context (rivals, one-off names, countries far
@@ -65,7 +64,7 @@ public final class TaxonomyTagger implements Tagger {
     private final Gazetteer gazetteer;
 
     private TaxonomyTagger(Taxonomy taxonomy) {
-        this.analyzer = new EnglishAnalyzer();
+        this.analyzer = StoryAnalyzer.englishAnalyzer();
         this.compiled = new CompiledTaxonomy(taxonomy, analyzer);
         this.storyAnalyzer = new StoryAnalyzer(analyzer, compiled.dictionary);
         this.gazetteer = Gazetteer.loadDefault();
@@ -112,6 +111,10 @@ public final class TaxonomyTagger implements Tagger {
             }
             if (m.code() != null && m.kind() != EntityKind.PERSON) {
                 story.addTokenId(m.firstToken(), compiled.countryTerm);
+            }
+            if ((m.kind() == EntityKind.AGENCY || m.kind() == EntityKind.COMPANY)
+                    && gazetteer.isDefenseOrganization(m.name())) {
+                story.addTokenId(m.firstToken(), compiled.defenseOrgTerm);
             }
         }
         final Matches matches = match(story);
@@ -382,6 +385,7 @@ public final class TaxonomyTagger implements Tagger {
                 }
             }
         }
+        mergeSubsets(coopTopics, coopEvidence, coopSentences);
         final List<TopicTag> topics = new ArrayList<>();
         for (Map.Entry<Integer, List<Evidence>> e : topicEvidence.entrySet()) {
             final TopicDefinition def = topicDefs.get(e.getKey());
@@ -397,6 +401,46 @@ public final class TaxonomyTagger implements Tagger {
         return new Enrichment(taxonomyVersion(), new DefenseCooperation(!cooperations.isEmpty(), score), topics,
                 countries(entities), organizations(entities), people(entities), cooperations,
                 watches(story, matches));
+    }
+
+    /**
+     * Merges a cooperation into another whose parties include all of its parties and whose topics include all of
+     * its topics ("A+B security" into "A+B+C security"): one cooperation, listing every participant, with the
+     * evidence of both. A subset with a topic of its own stays apart.
+     */
+    private static void mergeSubsets(Map<SortedSet<String>, SortedSet<String>> topics,
+                                     Map<SortedSet<String>, List<Evidence>> evidence,
+                                     Map<SortedSet<String>, Set<Integer>> sentences) {
+        if (topics.size() < 2) {
+            return;
+        }
+        final List<SortedSet<String>> bySize = new ArrayList<>(topics.keySet());
+        bySize.sort((a, b) -> Integer.compare(a.size(), b.size()));
+        for (SortedSet<String> small : bySize) {
+            SortedSet<String> into = null;
+            for (SortedSet<String> big : topics.keySet()) {
+                if (big.size() > small.size() && big.containsAll(small)
+                        && topics.get(big).containsAll(topics.get(small))
+                        && (into == null || big.size() > into.size())) {
+                    into = big;
+                }
+            }
+            if (into == null) {
+                continue;
+            }
+            final List<Evidence> target = evidence.get(into);
+            for (Evidence ev : evidence.get(small)) {
+                if (target.stream().noneMatch(e -> sameSentence(e, ev))) {
+                    target.add(ev);
+                }
+            }
+            target.sort((a, b) -> a.getParagraph() != b.getParagraph()
+                    ? Integer.compare(a.getParagraph(), b.getParagraph()) : Integer.compare(a.getStart(), b.getStart()));
+            sentences.get(into).addAll(sentences.get(small));
+            topics.remove(small);
+            evidence.remove(small);
+            sentences.remove(small);
+        }
     }
 
     private static boolean sameSentence(Evidence a, Evidence b) {

@@ -70,6 +70,18 @@ class EvalCorporaTest {
                 resource("eval/blind-3.jsonl")).stories()).isEqualTo(20);
     }
 
+    @Test
+    void scoresTheFourthBlindSet() throws IOException, URISyntaxException {
+        assertThat(scores("blind set 4 (written before reading the rules; first look 0.898, then tuned on)",
+                resource("eval/blind-4.jsonl")).stories()).isEqualTo(52);
+    }
+
+    @Test
+    void scoresTheFifthBlindSet() throws IOException, URISyntaxException {
+        assertThat(scores("blind set 5 (first look 0.897 after the set-4 fixes, then tuned on)",
+                resource("eval/blind-5.jsonl")).stories()).isEqualTo(33);
+    }
+
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(EvalCorporaTest.class.getClassLoader().getResource(name).toURI());
     }

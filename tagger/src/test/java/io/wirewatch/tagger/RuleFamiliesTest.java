@@ -78,6 +78,8 @@ class RuleFamiliesTest {
                 + "Slovakia with the Slovak army.",
         "industrial/work-share; industrial; Spain and Germany agreed the work share for the new fighter jet "
                 + "programme.",
+        "industrial/industrial-base; industrial; Norway paid Germany 300 million euros to expand the production "
+                + "capacity of its ammunition industrial base for the army.",
         "industrial/industry-cooperation; industrial; Norway and Finland agreed to deepen defence industrial "
                 + "cooperation.",
         "industrial/licensed-production; industrial; South Korea produces the howitzer under licence from "
@@ -151,6 +153,24 @@ class RuleFamiliesTest {
                 + "antibodies.",
         "own exercise shown to an ally; Taiwan's army held its annual drills to show voters and Washington that "
                 + "it is ready to defend the island.",
+        "stake in a defence firm; A Qatari fund bought a 30 percent stake in a Spanish maker of missiles and "
+                + "radars.",
+        "financial intelligence; The financial intelligence units of Oman and Jordan will share intelligence "
+                + "on money laundering and exchange information on suspicious transactions.",
+        "domestic delivery completed from two names; Spain's navy launched a new submarine built by a national "
+                + "shipyard.|The boat will be delivered to the navy next year.|The shipyard also bid for a "
+                + "contract in India.",
+        "one country's joint-services drill; Iran's army, navy and air force held joint drills near the Strait "
+                + "of Hormuz.|The exercise focused on joint air defence, a commander said.|Iraq said it was "
+                + "watching.",
+        "victim of an invasion is no partner; A Serbian state arms plant has increased production of shells "
+                + "since Russia's invasion of Ukraine.|Serbia's arms exports reached a record last year.",
+        "part of a plan is not parts; Chilean companies said the navy's new budget is part of a wider reform "
+                + "praised by American lawmakers.",
+        "civil carriers from a warship builder; A Korean shipyard that also builds submarines for the navy won an "
+                + "order for LNG carriers.|Qatar ordered 20 LNG carriers from Korean and Chinese shipyards.",
+        "business strategic partnership; A Saudi oil company and a Chinese refiner signed a strategic "
+                + "partnership.|The two firms will share technology and cooperate in research on plastics.",
         "simulator package; Malaysia's air force bought 18 trainer jets from Korea with a simulator training package for "
                 + "its pilots.|The jets were delivered by Korea Aerospace Industries."})
     void lookAlikeGetsNoTopicItShouldNot(String trap, String text) {
@@ -188,7 +208,18 @@ class RuleFamiliesTest {
         "offensive by a rival; AM,IN; Armenia bought rocket launchers from India after an offensive by "
                 + "Azerbaijan.",
         "attack drones name no rival; IR,RU; Iran has shipped attack drones and missiles to Russia, officials "
-                + "said."})
+                + "said.",
+        "participants brought together; CM,GA,TD,US; The exercise brings together troops from Chad, Cameroon, "
+                + "Gabon and the United States for counter-terrorism training.",
+        "the three countries; FR,GB,NL; France, Britain and the Netherlands held talks on Monday.|The three "
+                + "countries agreed to share intelligence on terrorism.",
+        "help from a named partner; KR,PE; Peru's navy ordered two frigates, and the Peruvian and Korean "
+                + "defence ministers signed the contract.|The second frigate will be assembled at the navy yard "
+                + "in Callao with the help of Korean engineers.",
+        "sea named after a country; AE,FR; France and the UAE agreed to deepen maritime security cooperation in "
+                + "the Sea of Oman and the Gulf.",
+        "another country's ministry; AU,JP; Japan and Australia began joint air drills, the Australian "
+                + "Department of Defence said."})
     void partiesAreTheCooperatingCountriesOnly(String trap, String parties, String text) {
         final Enrichment e = tag(text);
         final List<List<String>> expected = new ArrayList<>();
@@ -228,6 +259,42 @@ class RuleFamiliesTest {
                 + "|The ships, constructed by Japan Marine United, will patrol the coast for the coast guard.");
         assertThat(topics(e)).containsExactly("exports");
         assertThat(e.cooperations()).extracting(Cooperation::getParties).containsExactly(List.of("JP", "VN"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCooperationWithinALargerOneOnTheSameTopicsIsMergedIntoIt() {
+        final Enrichment e = tag("Navies of Ghana, Togo and Benin agreed on joint patrols against piracy in "
+                + "the Gulf of Guinea.|Ghana and Togo will also share intelligence on pirates, their navies said.");
+        assertThat(e.cooperations()).singleElement().satisfies(c -> {
+            assertThat(c.getParties()).containsExactly("BJ", "GH", "TG");
+            assertThat(c.getTopics()).containsExactly("security");
+            assertThat(c.getEvidence()).hasSize(2);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void staffCollegeIsMilitaryEducationAndCounterInsurgencyIsMilitary() {
+        final Enrichment e = tag("Ghana and Canada agreed to extend the joint training of Ghanaian "
+                + "counter-insurgency units.|Ghanaian officers will attend staff college in Canada.");
+        assertThat(topics(e)).contains("training");
+        assertThat(e.topics()).filteredOn(t -> t.getId().equals("training")).singleElement()
+                .satisfies(t -> assertThat(t.getEvidence()).hasSize(2));
+        assertThat(e.cooperations()).extracting(Cooperation::getParties).containsExactly(List.of("CA", "GH"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOrderFromAForeignManufacturerIsAnExportNotLocalManufacture() {
+        final Enrichment e = tag("Kenya ordered six patrol drones from an Israeli manufacturer for its navy.|The "
+                + "producer will deliver them next year.");
+        assertThat(topics(e)).containsExactly("exports");
+    }
+
+    @org.junit.jupiter.api.Test
+    void coastGuardPatrolsOfBothPartiesAreSecurityCooperation() {
+        final Enrichment e = tag("Uruguay and Argentina signed a maritime agreement in Montevideo.|The two coast "
+                + "guards will hold joint search-and-rescue and anti-smuggling patrols in the river estuary.");
+        assertThat(topics(e)).contains("security");
+        assertThat(e.cooperations()).extracting(Cooperation::getParties).containsExactly(List.of("AR", "UY"));
     }
 
     @org.junit.jupiter.api.Test

@@ -24,6 +24,10 @@ import java.util.TreeSet;
  */
 public final class PartyResolver {
 
+    /** Stems of the nouns that make "the three countries" a reference to a group of parties. */
+    private static final Set<String> GROUP_NOUNS = Set.of("countri", "nation", "navi", "armi", "militari",
+            "govern", "partner", "side", "alli");
+
     private final AnalyzedStory story;
     private final StoryEntities entities;
     private final Salience salience;
@@ -86,14 +90,42 @@ public final class PartyResolver {
             return Collections.emptySortedSet();
         }
         out.add(first);
-        String second = local.size() >= 2 ? salience.best(local, out) : null;
-        if (second == null) {
-            second = salience.best(null, out);
+        final int wanted = groupSize(s);
+        while (out.size() < wanted) {
+            // the paragraph's parties, else a country the story names together with one of them in a sentence
+            // about cooperation; two countries merely named in one story are partners only for a sentence that
+            // refers to both ("the two countries agreed ...")
+            String next = local.size() > out.size() ? salience.best(local, out) : null;
+            if (next == null) {
+                next = salience.best(linkedTo(out), out);
+            }
+            if (next == null && pair) {
+                next = salience.best(null, out);
+            }
+            if (next == null) {
+                break;
+            }
+            out.add(next);
         }
-        if (second == null) {
-            return Collections.emptySortedSet();
+        return out.size() >= 2 ? out : Collections.emptySortedSet();
+    }
+
+    /** How many parties a sentence naming none refers to: three for "the three countries", else two. */
+    private int groupSize(int s) {
+        for (int t = story.sentenceFirstToken(s); t + 1 < story.sentenceEndToken(s); t++) {
+            final String number = story.tokenTerm(t);
+            if ((number.equals("three") || number.equals("four")) && GROUP_NOUNS.contains(story.tokenTerm(t + 1))) {
+                return number.equals("three") ? 3 : 4;
+            }
         }
-        out.add(second);
+        return 2;
+    }
+
+    private Set<String> linkedTo(Set<String> parties) {
+        final Set<String> out = new HashSet<>();
+        for (String p : parties) {
+            out.addAll(linked.getOrDefault(p, Set.of()));
+        }
         return out;
     }
 

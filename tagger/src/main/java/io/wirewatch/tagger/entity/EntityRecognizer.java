@@ -32,6 +32,13 @@ public final class EntityRecognizer {
     private static final Set<String> SITE_VERBS = Set.of("deployment", "deployments", "deployed", "deploy",
             "deploying", "stationed", "based", "mission", "missions", "peacekeeping", "operations", "operating",
             "war", "fighting", "use", "conflict", "crisis", "battlefield", "frontline", "insurgency");
+    /** Words before a country's name that make it the name of a body of water: "the Sea of Oman". */
+    private static final String[] WATER_BEFORE = {"Sea of ", "Gulf of ", "Bay of ", "Strait of ", "Straits of ",
+        "Lake ", "Sea of the ", "Gulf of the "};
+    private static final String[] NONE = {};
+    /** Words after a country's name or adjective that make it the name of a body of water or a peninsula. */
+    private static final String[] WATER_AFTER = {" Sea", " Gulf", " Bay", " Strait", " Straits", " Ocean",
+        " Peninsula", " Basin", " Lake"};
     private static final String[] TITLES = {"president", "minister", "secretary", "chancellor", "king",
             "prince", "premier", "general", "gen", "admiral", "adm", "commander", "chief", "ambassador", "director",
             "spokesperson", "spokesman", "spokeswoman", "colonel", "col", "lieutenant", "lt", "major", "maj",
@@ -67,7 +74,8 @@ public final class EntityRecognizer {
         "submarines", "aircraft", "jets", "craft", "boats", "uavs", "missiles", "fighters", "vehicles"};
     /** "the offensive by Azerbaijan", "attacks by Russia": the country after "by" is a rival. */
     private static final Set<String> HOSTILE_ACTS = Set.of("offensive", "invasion", "attack", "attacks",
-            "aggression", "incursion", "incursions", "strikes", "bombardment", "occupation");
+            "aggression", "incursion", "incursions", "strikes", "bombardment", "occupation", "annexation",
+            "blockade", "bombing", "shelling");
     private static final String[] ADVERSARY_AFTER = {"aggression", "aggressive", "assertiveness", "assertive",
         "invasion", "invaded", "threat", "threats", "threatening", "expansionism", "expansion", "incursions",
         "incursion", "provocation", "provocations", "militarization", "militarisation", "attack", "attacks",
@@ -75,9 +83,14 @@ public final class EntityRecognizer {
         "intrusions", "war", "hostility", "hostilities", "claims", "activities", "activity", "launches", "launch",
         "tests", "nuclear", "ballistic", "criticised", "criticized", "condemned", "denounced", "protested"};
 
+    /** Rival cues after a country only as nouns: "Pyongyang's launches", not "Ecuador launched joint patrols". */
+    private static final String[] NOUN_ONLY_CUES = {"launch", "launches", "tests", "claims", "activities",
+        "attack", "attacks"};
+
     private final Gazetteer gazetteer;
     private final Set<String> adversaryBefore;
     private final Set<String> adversaryAfter;
+    private final Set<String> nounOnlyCues;
     private final Set<String> weaponNouns;
     private final Set<String> clauseBreaks;
     private final Set<String> titles;
@@ -87,6 +100,7 @@ public final class EntityRecognizer {
         this.gazetteer = gazetteer;
         this.adversaryBefore = Stems.of(analyzer, ADVERSARY_BEFORE);
         this.adversaryAfter = Stems.of(analyzer, ADVERSARY_AFTER);
+        this.nounOnlyCues = Stems.of(analyzer, NOUN_ONLY_CUES);
         this.weaponNouns = Stems.of(analyzer, WEAPON_NOUNS);
         this.clauseBreaks = Stems.of(analyzer, CLAUSE_BREAKS);
         this.titles = Stems.of(analyzer, TITLES);
@@ -170,6 +184,9 @@ public final class EntityRecognizer {
             if (after < text.length() && text.charAt(after) == '$') {
                 return k; // a currency ("US$ 375 million"), not a mention
             }
+            if (isWaterBody(text, story.tokenStart(t), after) || isForeignAgencyName(story, t, e, out)) {
+                return k; // "the Sea of Oman", "the Philippine Sea"; "the Australian Department of Defence"
+            }
             if (e.kind() != EntityKind.NONE) {
                 final boolean locative = isLocative(story, t, e.kind());
                 out.add(new Mention(t, last, sentence, e.code(), e.kind(), stripPossessive(span), locative,
@@ -178,6 +195,51 @@ public final class EntityRecognizer {
             return k;
         }
         return 0;
+    }
+
+    /**
+     * Whether the name at [start, end) is part of the name of a sea, gulf, bay, strait, lake or peninsula: "the Sea
+     * of Oman", "the Bay of Bengal", "Lake Malawi", "the Philippine Sea", "the Arabian Peninsula". A body of water
+     * named after a country is a place, not a mention of the country.
+     */
+    static boolean isWaterBody(String text, int start, int end) {
+        final boolean spaceBefore = start > 0 && text.charAt(start - 1) == ' ';
+        final boolean nameAfter = end + 1 < text.length() && text.charAt(end) == ' '
+                && Character.isUpperCase(text.charAt(end + 1));
+        if (!spaceBefore && !nameAfter) {
+            return false;
+        }
+        for (String before : spaceBefore ? WATER_BEFORE : NONE) {
+            if (start >= before.length() && text.startsWith(before, start - before.length())) {
+                return true;
+            }
+        }
+        for (String after : nameAfter ? WATER_AFTER : NONE) {
+            final int e = end + after.length();
+            if (text.startsWith(after, end) && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a ministry named in the gazetteer by its generic name ("Department of Defense") follows another
+     * country's name ("the Australian Department of Defence", "Britain's Ministry of Defence"): then it is that
+     * country's ministry, already mentioned, not the gazetteer's.
+     */
+    private static boolean isForeignAgencyName(AnalyzedStory story, int t, GazetteerEntry e, List<Mention> out) {
+        if (e.kind() != EntityKind.AGENCY || out.isEmpty()) {
+            return false;
+        }
+        final Mention prev = out.get(out.size() - 1);
+        if (prev.lastToken() != t - 1 || prev.code() == null || prev.code().equals(e.code())
+                || story.tokenSegment(t - 1) != story.tokenSegment(t)) {
+            return false;
+        }
+        final String between = story.segmentText(story.tokenSegment(t))
+                .substring(story.tokenEnd(t - 1), story.tokenStart(t)).trim();
+        return between.isEmpty() || between.equals("'s") || between.equals("\u2019s");
     }
 
     /**
@@ -256,6 +318,11 @@ public final class EntityRecognizer {
         if (OFF_SITE.contains(w)) {
             return true;
         }
+        if (w.equals("of") || w.equals("on")) {
+            // "Russia's invasion of Ukraine", "the attack on Israel": the country the act is done to, a site
+            final int[] act = wordBefore(text, word[0]);
+            return act != null && HOSTILE_ACTS.contains(text.substring(act[0], act[1]).toLowerCase(Locale.ROOT));
+        }
         if (!w.equals("to") && !w.equals("in")) {
             return false;
         }
@@ -319,7 +386,7 @@ public final class EntityRecognizer {
             if (clauseBreaks.contains(story.tokenTerm(t))) {
                 break; // "bought from India after an offensive by ...": the cue is about something else
             }
-            if (adversaryAfter.contains(story.tokenTerm(t))
+            if (adversaryAfter.contains(story.tokenTerm(t)) && !isVerbOfActor(story, t)
                     && !(t + 1 < story.sentenceEndToken(sentence) && weaponNouns.contains(story.tokenTerm(t + 1)))) {
                 return true;
             }
@@ -328,6 +395,18 @@ public final class EntityRecognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether token t is a verb the country before it performs ("Ecuador launched joint operations", "India tested
+     * its radar"), not the noun of a rival's act ("North Korea's launches", "China's activities").
+     */
+    private boolean isVerbOfActor(AnalyzedStory story, int t) {
+        if (!nounOnlyCues.contains(story.tokenTerm(t))) {
+            return false;
+        }
+        final String w = story.tokenSurface(t);
+        return w.endsWith("ed") || w.endsWith("ing");
     }
 
     /**

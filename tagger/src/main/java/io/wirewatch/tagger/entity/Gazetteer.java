@@ -27,6 +27,10 @@ public final class Gazetteer {
     /** Later lists override earlier ones: JDK names, then countries.txt, then organizations.txt. */
     private static final String ORGANIZATIONS = "/io/wirewatch/tagger/organizations.txt";
 
+    /** Kinds in organizations.txt for organizations whose business is defence or security. */
+    private static final String ARMS_COMPANY = "arms-company";
+    private static final String DEFENCE_AGENCY = "defence-agency";
+
     private final Map<String, GazetteerEntry> folded = new HashMap<>();
     private final Map<String, GazetteerEntry> exact = new HashMap<>();
     private final Map<String, Integer> longestByFirstWord = new HashMap<>();
@@ -42,10 +46,10 @@ public final class Gazetteer {
         for (String code : Locale.getISOCountries()) {
             final String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
             g.countryNames.put(code, name);
-            g.add(name, code, EntityKind.NAME);
+            g.add(name, code, EntityKind.NAME, false);
             final int paren = name.indexOf(" (");
             if (paren > 0) {
-                g.add(name.substring(0, paren), code, EntityKind.NAME);
+                g.add(name.substring(0, paren), code, EntityKind.NAME, false);
             }
         }
         read(COUNTRIES, (line, fields) -> {
@@ -65,9 +69,10 @@ public final class Gazetteer {
             final String code = fields[1].trim();
             final String kind = fields[2].trim();
             final EntityKind k = "-".equals(code) ? EntityKind.NONE
-                    : "company".equals(kind) ? EntityKind.COMPANY
+                    : "company".equals(kind) || ARMS_COMPANY.equals(kind) ? EntityKind.COMPANY
                     : "place".equals(kind) ? EntityKind.NAME : EntityKind.AGENCY;
-            g.add(fields[0].trim(), "-".equals(code) ? null : code, k);
+            g.add(fields[0].trim(), "-".equals(code) ? null : code, k,
+                    ARMS_COMPANY.equals(kind) || DEFENCE_AGENCY.equals(kind));
         });
         return g;
     }
@@ -78,7 +83,7 @@ public final class Gazetteer {
         }
         for (String name : fields[index].split(";")) {
             if (!name.isBlank()) {
-                g.add(name.trim(), code, kind);
+                g.add(name.trim(), code, kind, false);
             }
         }
     }
@@ -105,12 +110,12 @@ public final class Gazetteer {
         }
     }
 
-    private void add(String name, String code, EntityKind kind) {
+    private void add(String name, String code, EntityKind kind, boolean defense) {
         final String key = key(name, true);
         if (key.isEmpty()) {
             return;
         }
-        final GazetteerEntry entry = new GazetteerEntry(name, code, kind);
+        final GazetteerEntry entry = new GazetteerEntry(name, code, kind, defense);
         if (isAcronym(name)) {
             exact.put(key(name, false), entry);
             exactFirstWords.add(key(name, false).split(" ")[0]);
@@ -131,6 +136,12 @@ public final class Gazetteer {
             return null;
         }
         return folded.get(key(span, true));
+    }
+
+    /** Whether a span names an organization whose business is defence or security (Rafael, DAPA, Naval Group). */
+    public boolean isDefenseOrganization(String span) {
+        final GazetteerEntry e = span.isEmpty() ? null : lookup(span);
+        return e != null && e.defense();
     }
 
     /**

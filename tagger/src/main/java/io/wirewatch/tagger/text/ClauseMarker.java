@@ -33,11 +33,25 @@ public final class ClauseMarker {
     /** Participles that, followed by "by", name who made a thing: its origin, not where or with whom. */
     private static final Set<String> MADE = Set.of("built", "constructed", "produced", "manufactured", "made",
             "assembled", "designed", "developed");
+    private static final WordSet MADE_WORDS = new WordSet(MADE);
     private static final String MADE_INITIALS = "bcpmad";
     /** Words before such a participle that make it joint work after all: "jointly developed by X and Y". */
     private static final Set<String> JOINTLY = Set.of("jointly", "together", "co", "collaboratively");
     private static final int MAX_BENEFICIARY = 40;
-    private static final int UNREAL_MAX_LENGTH = 11;
+    /**
+     * Analyzed terms of agent nouns after which the word before describes a company: "aircraft maker", "tank
+     * manufacturer" (the analyzer keeps "manufacturer" and "producer" unstemmed).
+     */
+    private static final Set<String> MAKER_TERMS = Set.of("maker", "manufacturer", "manufacturers", "producer",
+            "producers", "builder", "supplier");
+    /** Openers of an appositive noun phrase: ", a new Type 054 ship delivered last year,". */
+    private static final String[] APPOSITIVES = {", a ", ", an "};
+    private static final int MAX_APPOSITIVE = 90;
+    /** Participles that tell a thing's history when they stand in an appositive. */
+    private static final WordSet HISTORY_PARTICIPLES = new WordSet(Set.of("delivered", "bought", "purchased",
+            "acquired", "supplied", "ordered", "sold", "received", "procured", "imported", "commissioned", "inducted",
+            "exported", "donated", "gifted", "leased"));
+    private static final WordSet UNREAL_WORDS = new WordSet(UNREAL.keySet());
     private static final Set<String> DESCRIPTIVE = Set.of("is", "was", "are", "were", "has", "have", "had", "been",
             "already", "previously", "originally", "also");
 
@@ -46,6 +60,8 @@ public final class ClauseMarker {
 
     public static void mark(AnalyzedStory story) {
         markAttributiveOrigins(story);
+        markAppositiveParticiples(story);
+        markMakerCompounds(story);
         markMakers(story);
         markUnreal(story);
         for (int seg = 0; seg < story.segmentCount(); seg++) {
@@ -75,9 +91,7 @@ public final class ClauseMarker {
      */
     private static void markMakers(AnalyzedStory story) {
         for (int t = 0; t < story.tokenCount(); t++) {
-            final int length = story.tokenEnd(t) - story.tokenStart(t);
-            if (length < 4 || length > 12 || MADE_INITIALS.indexOf(story.tokenFirstChar(t)) < 0
-                    || !MADE.contains(story.tokenSurface(t))) {
+            if (MADE_INITIALS.indexOf(story.tokenFirstChar(t)) < 0 || !MADE_WORDS.contains(story, t)) {
                 continue;
             }
             final String text = story.segmentText(story.tokenSegment(t));
@@ -115,17 +129,61 @@ public final class ClauseMarker {
         return true;
     }
 
+    /**
+     * "the frigate PNS Taimur, a new ship delivered last year, and ...": a participle inside an appositive that
+     * describes a thing named before it is a passing description of its history, not what the sentence reports.
+     * The participle becomes background; the appositive's names stay mentions.
+     */
+    private static void markAppositiveParticiples(AnalyzedStory story) {
+        for (int seg = 0; seg < story.segmentCount(); seg++) {
+            final String text = story.segmentText(seg);
+            for (String opener : APPOSITIVES) {
+                for (int a = text.indexOf(opener); a > 0; a = text.indexOf(opener, a + opener.length())) {
+                    if (!Character.isLetterOrDigit(text.charAt(a - 1))) {
+                        continue;
+                    }
+                    final int end = clauseEnd(text, a + opener.length());
+                    if (end - a > MAX_APPOSITIVE || end >= text.length() || text.charAt(end) != ',') {
+                        continue; // an appositive is closed by a comma: otherwise this is the sentence's object
+                    }
+                    markWords(story, seg, a, end, HISTORY_PARTICIPLES);
+                }
+            }
+        }
+    }
+
+    /**
+     * "the Italian aircraft maker", "a drone manufacturer": the goods named before an agent noun describe a company,
+     * not goods bought, sold or built. The describing word becomes background (the company's country stays a
+     * mention).
+     */
+    private static void markMakerCompounds(AnalyzedStory story) {
+        for (int t = 1; t < story.tokenCount(); t++) {
+            final String term = story.tokenTerm(t);
+            final char c = term.isEmpty() ? ' ' : term.charAt(0);
+            if (c != 'm' && c != 'p' && c != 'b' && c != 's' || !MAKER_TERMS.contains(term)
+                    || story.tokenSegment(t) != story.tokenSegment(t - 1)) {
+                continue;
+            }
+            final String text = story.segmentText(story.tokenSegment(t));
+            final String gap = text.substring(story.tokenEnd(t - 1), story.tokenStart(t));
+            if ((gap.equals(" ") || gap.equals("-")) && Character.isLowerCase(story.tokenFirstChar(t - 1))) {
+                story.markBackground(t - 1);
+            }
+        }
+    }
+
     /** Marks each clause about what did not or may not happen, from its cue to the end of the clause. */
     private static void markUnreal(AnalyzedStory story) {
         for (int t = 0; t < story.tokenCount(); t++) {
-            final int length = story.tokenEnd(t) - story.tokenStart(t);
-            if (length < 3 || length > UNREAL_MAX_LENGTH || !Character.isLowerCase(story.tokenFirstChar(t))) {
+            if (!Character.isLowerCase(story.tokenFirstChar(t))) {
                 continue;
             }
-            final String rest = UNREAL.get(story.tokenSurface(t));
-            if (rest == null) {
+            final String cue = UNREAL_WORDS.find(story, t);
+            if (cue == null) {
                 continue;
             }
+            final String rest = UNREAL.get(cue);
             final int seg = story.tokenSegment(t);
             final String text = story.segmentText(seg);
             final int end = story.tokenEnd(t) + rest.length();
@@ -205,6 +263,21 @@ public final class ClauseMarker {
             }
         }
         return text.length();
+    }
+
+    /** Marks the tokens of segment {@code seg} within [start, end) whose surface is one of {@code words}. */
+    private static void markWords(AnalyzedStory story, int seg, int start, int end, WordSet words) {
+        for (int s = 0; s < story.sentenceCount(); s++) {
+            if (story.sentenceSegment(s) != seg || story.sentenceEnd(s) <= start || story.sentenceStart(s) >= end) {
+                continue;
+            }
+            for (int t = story.sentenceFirstToken(s); t < story.sentenceEndToken(s); t++) {
+                if (story.tokenStart(t) >= start && story.tokenStart(t) < end
+                        && words.contains(story, t)) {
+                    story.markBackground(t);
+                }
+            }
+        }
     }
 
     /** Marks the tokens of segment {@code seg} that start within [start, end). */

@@ -27,6 +27,11 @@ public final class StoryAnalyzer {
     private final Analyzer analyzer;
     private final TermDictionary dictionary;
 
+    /** The analyzer for stories and rules alike: see {@link TaggerAnalyzer}. */
+    public static Analyzer englishAnalyzer() {
+        return new TaggerAnalyzer();
+    }
+
     public StoryAnalyzer(Analyzer analyzer, TermDictionary dictionary) {
         this.analyzer = analyzer;
         this.dictionary = dictionary;

@@ -45,6 +45,22 @@ class CountryResolutionTest {
     }
 
     @Test
+    void seasGulfsAndStraitsNamedAfterACountryAreNotCountries() {
+        final Enrichment e = tag("Ships sailed from the Sea of Oman to the Bay of Bengal, the Philippine Sea, "
+                + "the Arabian Peninsula, Lake Malawi and the Gulf of Thailand.");
+        assertThat(e.countries()).isEmpty();
+    }
+
+    @Test
+    void aMinistryWithAGenericNameBelongsToTheCountryNamedBeforeIt() {
+        final Enrichment e = tag("The Australian Department of Defence and Britain's Department of Defense "
+                + "met the Department of Defense.");
+        assertThat(e.countries()).extracting(CountryMention::getCode, CountryMention::getMentions)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AU", 1),
+                        org.assertj.core.groups.Tuple.tuple("GB", 1), org.assertj.core.groups.Tuple.tuple("US", 1));
+    }
+
+    @Test
     void lowerCaseWordsAreNotCountries() {
         final Enrichment e = tag("Let us eat turkey and buy china plates in a jordan shop.");
         assertThat(e.countries()).isEmpty();
