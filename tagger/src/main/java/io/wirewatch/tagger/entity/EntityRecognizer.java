@@ -160,19 +160,17 @@ public final class EntityRecognizer {
     }
 
     private static boolean startsName(AnalyzedStory story, int t) {
-        final char c = story.tokenFirstChar(t);
-        return Character.isUpperCase(c) || Character.isDigit(c);
+        return story.startsUpperCase(t) || story.startsWithDigit(t);
     }
 
     /** Longest gazetteer name starting at token t; adds its mention; returns how many tokens it covers (0: none). */
     private int gazetteerMatch(AnalyzedStory story, int t, int sentenceEnd, int sentence, List<Mention> out) {
-        final String first = story.tokenSurface(t);
-        if (!gazetteer.mayStartName(first)) {
-            return 0;
-        }
-        final int longest = Math.max(1, gazetteer.longestStartingWith(first));
         final int seg = story.tokenSegment(t);
         final String text = story.segmentText(seg);
+        if (!gazetteer.mayStartName(text, story.tokenStart(t), story.tokenEnd(t))) {
+            return 0;
+        }
+        final int longest = Math.max(1, gazetteer.longestStartingWith(story.tokenSurface(t)));
         for (int k = Math.min(longest, sentenceEnd - t); k >= 1; k--) {
             final int last = t + k - 1;
             final String span = text.substring(story.tokenStart(t), story.tokenEnd(last));

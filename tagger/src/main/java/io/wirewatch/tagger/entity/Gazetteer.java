@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +32,22 @@ public final class Gazetteer {
     private static final String ARMS_COMPANY = "arms-company";
     private static final String DEFENCE_AGENCY = "defence-agency";
 
+    /** British spellings and the American ones their keys use, replaced in this order. */
+    private static final String[][] SPELLINGS = {{"defence", "defense"}, {"organisation", "organization"},
+        {"programme", "program"}, {"centre", "center"}};
+
+    /** Name prefixes (see {@link #prefixCode}): three letters or padding, in base 28. */
+    private static final int PREFIX = 3;
+    private static final int PREFIX_PAD = 27;
+    private static final int PREFIX_BASE = 28;
+    private static final int PREFIX_CODES = PREFIX_BASE * PREFIX_BASE * PREFIX_BASE;
+
     private final Map<String, GazetteerEntry> folded = new HashMap<>();
     private final Map<String, GazetteerEntry> exact = new HashMap<>();
     private final Map<String, Integer> longestByFirstWord = new HashMap<>();
     private final Set<String> exactFirstWords = new HashSet<>();
+    /** The prefix codes of every name's first word, as written (acronyms) and folded: a test before any lookup. */
+    private final BitSet namePrefixes = new BitSet(PREFIX_CODES);
     private final Map<String, String> countryNames = new TreeMap<>();
 
     private Gazetteer() {
@@ -118,12 +131,21 @@ public final class Gazetteer {
         final GazetteerEntry entry = new GazetteerEntry(name, code, kind, defense);
         if (isAcronym(name)) {
             exact.put(key(name, false), entry);
-            exactFirstWords.add(key(name, false).split(" ")[0]);
+            final String exactFirst = key(name, false).split(" ")[0];
+            exactFirstWords.add(exactFirst);
+            addPrefix(prefixCode(exactFirst, 0, exactFirst.length()));
         } else {
             folded.put(key, entry);
         }
         final String[] words = key.split(" ");
         longestByFirstWord.merge(words[0], words.length, Math::max);
+        addPrefix(prefixCode(words[0], 0, words[0].length()));
+    }
+
+    private void addPrefix(int code) {
+        if (code >= 0) {
+            namePrefixes.set(code);
+        }
     }
 
     /** Entry for a span of text, or null. */
@@ -149,13 +171,67 @@ public final class Gazetteer {
      * most capitalized words before any span is built.
      */
     public boolean mayStartName(String token) {
-        return exactFirstWords.contains(firstWord(key(token, false)))
-                || longestByFirstWord.containsKey(firstWord(key(token, true)));
+        return mayStartName(token, 0, token.length());
     }
 
-    private static String firstWord(String key) {
-        final int space = key.indexOf(' ');
-        return space < 0 ? key : key.substring(0, space);
+    /**
+     * {@link #mayStartName(String)} for the token at [start, end) of {@code text}. Its first word (the first run
+     * of letters and digits, as written: the first word of its key, since a key joins the runs with spaces and a
+     * trailing possessive it drops is never the first run) is looked up only when its first three letters begin
+     * some name's first word.
+     */
+    public boolean mayStartName(String text, int start, int end) {
+        int from = start;
+        while (from < end && !Character.isLetterOrDigit(text.charAt(from))) {
+            from++;
+        }
+        int to = from;
+        while (to < end && Character.isLetterOrDigit(text.charAt(to))) {
+            to++;
+        }
+        final int prefix = prefixCode(text, from, to);
+        if (prefix >= 0 && !namePrefixes.get(prefix)) {
+            return false;
+        }
+        final String first = text.substring(from, to);
+        return exactFirstWords.contains(first) || longestByFirstWord.containsKey(foldWord(first));
+    }
+
+    /**
+     * The first {@value #PREFIX} characters of the word at [from, to), lower-cased, as a number below
+     * {@link #PREFIX_CODES} (a shorter word is padded); -1 when one of them is not a letter a-z. Keys keep these
+     * characters of the word as written, lower-cased: no spelling replaced by {@code spellings} starts to differ
+     * before its fifth character.
+     */
+    private static int prefixCode(String word, int from, int to) {
+        int code = 0;
+        for (int i = from; i < from + PREFIX; i++) {
+            int digit = PREFIX_PAD;
+            if (i < to) {
+                final char c = Character.toLowerCase(word.charAt(i));
+                if (c < 'a' || c > 'z') {
+                    return -1;
+                }
+                digit = c - 'a' + 1;
+            }
+            code = code * PREFIX_BASE + digit;
+        }
+        return code;
+    }
+
+    /** The folded key of one word of letters and digits: {@code key(word, true)} without a builder for most words. */
+    private static String foldWord(String word) {
+        final char[] lower = new char[word.length()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(word.charAt(i));
+        }
+        final String folded = new String(lower);
+        for (String[] spelling : SPELLINGS) {
+            if (folded.contains(spelling[0])) {
+                return key(word, true);
+            }
+        }
+        return folded;
     }
 
     /** How many words the longest name starting with this word has (0 when no name starts with it). */
@@ -225,10 +301,9 @@ public final class Gazetteer {
 
     /** British and American spellings share one key: "defence" as "defense", "organisation" as "organization". */
     private static void spellings(StringBuilder b) {
-        replaceAll(b, "defence", "defense");
-        replaceAll(b, "organisation", "organization");
-        replaceAll(b, "programme", "program");
-        replaceAll(b, "centre", "center");
+        for (String[] spelling : SPELLINGS) {
+            replaceAll(b, spelling[0], spelling[1]);
+        }
     }
 
     private static void replaceAll(StringBuilder b, String from, String to) {

@@ -17,6 +17,11 @@ public abstract class Node {
      */
     abstract int[] triggers(IntPredicate common);
 
+    /** Whether term {@code id} alone makes the node match, whatever else the sentence holds. */
+    boolean matchedBy(int id) {
+        return false;
+    }
+
     /** A choice of triggers costs its size, and much more when it holds a common term. */
     static int cost(int[] triggers, IntPredicate common) {
         int cost = triggers.length;
@@ -39,6 +44,11 @@ public abstract class Node {
         @Override
         public boolean matches(SentenceIndex index) {
             return index.has(id);
+        }
+
+        @Override
+        boolean matchedBy(int term) {
+            return term == id;
         }
 
         @Override
@@ -134,44 +144,93 @@ public abstract class Node {
         }
     }
 
-    /** Lucene's boolean logic: all MUST, no MUST_NOT, and SHOULD as Lucene counts them. */
+    /**
+     * Lucene's boolean logic: all MUST, no MUST_NOT, and SHOULD as Lucene counts them. Clauses that are single terms
+     * (most of a context's long word list) are kept apart as term ids and tested first, straight against the
+     * index; the order of the tests does not change the answer.
+     */
     static final class Bool extends Node {
         private final List<Node> must;
         private final List<Node> should;
         private final List<Node> mustNot;
         private final int minShould;
+        private final int[] mustTerms;
+        private final Node[] mustOther;
+        private final int[] shouldTerms;
+        private final Node[] shouldOther;
+        private final int[] mustNotTerms;
+        private final Node[] mustNotOther;
 
         Bool(List<Node> must, List<Node> should, List<Node> mustNot, int minShould) {
             this.must = must;
             this.should = should;
             this.mustNot = mustNot;
             this.minShould = must.isEmpty() ? Math.max(1, minShould) : minShould;
+            this.mustTerms = termIds(must);
+            this.mustOther = others(must);
+            this.shouldTerms = termIds(should);
+            this.shouldOther = others(should);
+            this.mustNotTerms = termIds(mustNot);
+            this.mustNotOther = others(mustNot);
+        }
+
+        private static int[] termIds(List<Node> clauses) {
+            return clauses.stream().filter(n -> n instanceof Term).mapToInt(n -> ((Term) n).id).toArray();
+        }
+
+        private static Node[] others(List<Node> clauses) {
+            return clauses.stream().filter(n -> !(n instanceof Term)).toArray(Node[]::new);
         }
 
         @Override
         public boolean matches(SentenceIndex index) {
-            for (Node n : must) {
+            for (int id : mustTerms) {
+                if (!index.has(id)) {
+                    return false;
+                }
+            }
+            for (Node n : mustOther) {
                 if (!n.matches(index)) {
                     return false;
                 }
             }
-            if (minShould > 0) {
-                int hits = 0;
-                for (Node n : should) {
-                    if (n.matches(index) && ++hits >= minShould) {
-                        break;
-                    }
-                }
-                if (hits < minShould) {
+            if (minShould > 0 && !shouldMatch(index)) {
+                return false;
+            }
+            for (int id : mustNotTerms) {
+                if (index.has(id)) {
                     return false;
                 }
             }
-            for (Node n : mustNot) {
+            for (Node n : mustNotOther) {
                 if (n.matches(index)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** A disjunction without MUST or MUST_NOT clauses matches as soon as one of its clauses does. */
+        @Override
+        boolean matchedBy(int id) {
+            return must.isEmpty() && mustNot.isEmpty() && minShould == 1
+                    && should.stream().anyMatch(n -> n.matchedBy(id));
+        }
+
+        /** Whether at least {@code minShould} SHOULD clauses match. */
+        private boolean shouldMatch(SentenceIndex index) {
+            int hits = 0;
+            for (int id : shouldTerms) {
+                if (index.has(id) && ++hits >= minShould) {
+                    return true;
+                }
+            }
+            for (Node n : shouldOther) {
+                if (n.matches(index) && ++hits >= minShould) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -103,12 +103,30 @@ public final class QueryCompiler {
         if (q.isAutomatonBinary()) {
             final ByteRunAutomaton run = new ByteRunAutomaton(q.getAutomaton(), true,
                     Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-            return new Node.Term(dictionary.pattern(description, term -> {
-                final BytesRef b = new BytesRef(term);
-                return run.run(b.bytes, b.offset, b.length);
-            }, c -> run.step(0, c) != -1));
+            return new Node.Term(dictionary.pattern(description, term -> accepts(run, term),
+                    c -> run.step(0, c) != -1));
         }
         final CharacterRunAutomaton run = new CharacterRunAutomaton(q.getAutomaton());
         return new Node.Term(dictionary.pattern(description, run::run, c -> run.step(0, c) != -1));
+    }
+
+    /**
+     * Whether the automaton over UTF-8 bytes accepts {@code term}. An ASCII word is its own UTF-8: its characters
+     * are stepped through directly, without encoding the word first.
+     */
+    private static boolean accepts(ByteRunAutomaton run, String term) {
+        int state = 0;
+        for (int i = 0; i < term.length(); i++) {
+            final char c = term.charAt(i);
+            if (c >= 0x80) {
+                final BytesRef b = new BytesRef(term);
+                return run.run(b.bytes, b.offset, b.length);
+            }
+            state = run.step(state, c);
+            if (state == -1) {
+                return false;
+            }
+        }
+        return run.isAccept(state);
     }
 }

@@ -14,10 +14,22 @@ public final class RuleMatcher {
 
     private final Node[] nodes;
     private final int[][] rulesByTerm;
+    /**
+     * Parallel to {@code rulesByTerm}: whether the term alone makes the rule match (one word of a context's list),
+     * so the rule need not be evaluated when that term is what brings it up.
+     */
+    private final boolean[][] matchedByTerm;
 
     private RuleMatcher(Node[] nodes, int[][] rulesByTerm) {
         this.nodes = nodes;
         this.rulesByTerm = rulesByTerm;
+        this.matchedByTerm = new boolean[rulesByTerm.length][];
+        for (int t = 0; t < rulesByTerm.length; t++) {
+            matchedByTerm[t] = new boolean[rulesByTerm[t].length];
+            for (int i = 0; i < rulesByTerm[t].length; i++) {
+                matchedByTerm[t][i] = nodes[rulesByTerm[t][i]].matchedBy(t);
+            }
+        }
     }
 
     /** Builds the matcher for {@code nodes} (rule i is nodes.get(i)) over a frozen dictionary. */
@@ -62,10 +74,13 @@ public final class RuleMatcher {
         Arrays.fill(matched, false);
         Arrays.fill(tried, false);
         for (int i = 0; i < index.presentCount(); i++) {
-            for (int r : rulesByTerm[index.presentId(i)]) {
+            final int term = index.presentId(i);
+            final int[] rules = rulesByTerm[term];
+            for (int k = 0; k < rules.length; k++) {
+                final int r = rules[k];
                 if (!tried[r]) {
                     tried[r] = true;
-                    matched[r] = nodes[r].matches(index);
+                    matched[r] = matchedByTerm[term][k] || nodes[r].matches(index);
                 }
             }
         }

@@ -2,34 +2,38 @@ package io.wirewatch.tagger.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The analyzed terms that compiled rules look for, each with an int id, plus term patterns (prefix, wildcard,
  * regexp) with ids of their own. Maps a term of a story to every id it carries. Built while compiling, then
  * read-only; thread-safe to read.
+ *
+ * <p>A word is tested only against the patterns that can start with its first character (an ASCII character
+ * from which no pattern's automaton moves rules them out): "arms*" is never run on "treaty". That test is cheap
+ * enough to need no cache of words seen.
  */
 public final class TermDictionary {
 
     private static final int[] NONE = new int[0];
-    private static final int PATTERN_CACHE_LIMIT = 200_000;
+    private static final int ASCII = 128;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final List<Predicate<String>> patterns = new ArrayList<>();
     private final List<Integer> patternIds = new ArrayList<>();
+    private final List<IntPredicate> patternFirstChars = new ArrayList<>();
     private final Map<String, int[]> exactIds = new HashMap<>();
-    private final Map<String, int[]> patternCache = new ConcurrentHashMap<>();
-    private static final int ASCII = 128;
     private final boolean[] patternFirst = new boolean[ASCII];
-    /** Pattern ids by lower-cased surface word: the same words recur, and testing every pattern is costly. */
-    private final Map<String, int[]> surfaceCache = new ConcurrentHashMap<>();
+    /** By ASCII first character: the patterns (indexes into {@code patterns}) a word starting with it may match. */
+    private final int[][] patternsByFirst = new int[ASCII][];
+    /** Every pattern: for words that start with a character outside ASCII, or are empty. */
+    private int[] allPatterns = NONE;
     private boolean frozen;
 
     /** Id of an exact term, registered on first use. */
@@ -64,6 +68,7 @@ public final class TermDictionary {
         ids.put("\u0000" + description, id);
         patterns.add(matcher);
         patternIds.add(id);
+        patternFirstChars.add(firstChar);
         return id;
     }
 
@@ -73,6 +78,12 @@ public final class TermDictionary {
             if (e.getKey().charAt(0) != '\u0000') {
                 exactIds.put(e.getKey(), new int[] {e.getValue()});
             }
+        }
+        allPatterns = IntStream.range(0, patterns.size()).toArray();
+        for (char c = 0; c < ASCII; c++) {
+            final char first = c;
+            patternsByFirst[c] = IntStream.range(0, patterns.size())
+                    .filter(i -> patternFirstChars.get(i).test(first)).toArray();
         }
         frozen = true;
     }
@@ -89,19 +100,7 @@ public final class TermDictionary {
 
     /** Every id a story term carries: its exact id and the ids of patterns it matches (empty when none). */
     public int[] idsOf(String term) {
-        final int[] exact = exactIds.get(term);
-        if (patterns.isEmpty()) {
-            return exact == null ? NONE : exact;
-        }
-        final int[] cached = patternCache.get(term);
-        if (cached != null) {
-            return cached;
-        }
-        final int[] all = withPatterns(term, exact);
-        if (patternCache.size() < PATTERN_CACHE_LIMIT) {
-            patternCache.put(term, all);
-        }
-        return all;
+        return withPatterns(term, exactIdsOf(term));
     }
 
     /** The exact id of a story term only: for terms no pattern can match (see {@link #patternMayStartWith}). */
@@ -125,39 +124,44 @@ public final class TermDictionary {
      * matches, so that {@code frigate*} finds "frigates" although the analyzed term is "frigat".
      */
     public int[] idsOf(String term, String surface) {
-        final int[] byTerm = idsOf(term);
+        return withSurface(idsOf(term), term, surface);
+    }
+
+    /** {@link #idsOf(String, String)} when the ids of the term ({@code byTerm = idsOf(term)}) are known. */
+    public int[] withSurface(int[] byTerm, String term, String surface) {
         if (patterns.isEmpty() || surface.equals(term)) {
             return byTerm;
         }
-        int[] bySurface = surfaceCache.get(surface);
-        if (bySurface == null) {
-            bySurface = withPatterns(surface, null);
-            if (surfaceCache.size() < PATTERN_CACHE_LIMIT) {
-                surfaceCache.put(surface, bySurface);
-            }
-        }
+        final int[] bySurface = withPatterns(surface, NONE);
         if (bySurface.length == 0) {
             return byTerm;
         }
-        final BitSet seen = new BitSet();
         int[] out = Arrays.copyOf(byTerm, byTerm.length + bySurface.length);
         int n = byTerm.length;
-        for (int id : byTerm) {
-            seen.set(id);
-        }
         for (int id : bySurface) {
-            if (!seen.get(id)) {
-                seen.set(id);
+            if (!contains(byTerm, id)) {
                 out[n++] = id;
             }
         }
         return Arrays.copyOf(out, n);
     }
 
-    private int[] withPatterns(String term, int[] exact) {
-        int[] out = exact == null ? NONE : exact;
-        for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).test(term)) {
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ids} followed by the ids of the patterns {@code word} matches, in pattern order. */
+    private int[] withPatterns(String word, int[] ids) {
+        final char first = word.isEmpty() ? Character.MAX_VALUE : word.charAt(0);
+        final int[] candidates = first < ASCII ? patternsByFirst[first] : allPatterns;
+        int[] out = ids;
+        for (int i : candidates) {
+            if (patterns.get(i).test(word)) {
                 final int[] grown = Arrays.copyOf(out, out.length + 1);
                 grown[out.length] = patternIds.get(i);
                 out = grown;

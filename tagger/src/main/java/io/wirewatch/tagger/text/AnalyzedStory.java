@@ -15,25 +15,44 @@ public final class AnalyzedStory {
     final ParagraphRole[] roles;
 
     int sentences;
-    int[] sentenceSegment = new int[16];
-    int[] sentenceStart = new int[16];
-    int[] sentenceEnd = new int[16];
-    int[] sentenceFirstToken = new int[16];
-    int[] sentenceEndToken = new int[16];
+    int[] sentenceSegment;
+    int[] sentenceStart;
+    int[] sentenceEnd;
+    int[] sentenceFirstToken;
+    int[] sentenceEndToken;
 
     int tokens;
-    int[] tokenSegment = new int[256];
-    int[] tokenStart = new int[256];
-    int[] tokenEnd = new int[256];
-    int[] tokenPosition = new int[256];
-    String[] tokenTerm = new String[256];
-    int[][] tokenIds = new int[256][];
-    boolean[] tokenBackground = new boolean[256];
+    int[] tokenSegment;
+    int[] tokenStart;
+    int[] tokenEnd;
+    int[] tokenPosition;
+    String[] tokenTerm;
+    int[][] tokenIds;
+    boolean[] tokenBackground;
+    /** What each token's first character is ({@link #UPPER}, {@link #LOWER}, {@link #DIGIT} bits), read once. */
+    byte[] tokenInitial;
 
-    AnalyzedStory(String[] texts, int[] paragraphOf, ParagraphRole[] roles) {
+    /** A story of these segments; the arrays start at the expected sizes and grow when the story needs more. */
+    AnalyzedStory(String[] texts, int[] paragraphOf, ParagraphRole[] roles, int expectedSentences,
+                  int expectedTokens) {
         this.texts = texts;
         this.paragraphOf = paragraphOf;
         this.roles = roles;
+        final int s = Math.max(4, expectedSentences);
+        sentenceSegment = new int[s];
+        sentenceStart = new int[s];
+        sentenceEnd = new int[s];
+        sentenceFirstToken = new int[s];
+        sentenceEndToken = new int[s];
+        final int t = Math.max(16, expectedTokens);
+        tokenSegment = new int[t];
+        tokenStart = new int[t];
+        tokenEnd = new int[t];
+        tokenPosition = new int[t];
+        tokenTerm = new String[t];
+        tokenIds = new int[t][];
+        tokenBackground = new boolean[t];
+        tokenInitial = new byte[t];
     }
 
     void addToken(int segment, int start, int end, int position, String term, int[] ids) {
@@ -46,6 +65,7 @@ public final class AnalyzedStory {
             tokenTerm = Arrays.copyOf(tokenTerm, n);
             tokenIds = Arrays.copyOf(tokenIds, n);
             tokenBackground = Arrays.copyOf(tokenBackground, n);
+            tokenInitial = Arrays.copyOf(tokenInitial, n);
         }
         tokenSegment[tokens] = segment;
         tokenStart[tokens] = start;
@@ -53,7 +73,17 @@ public final class AnalyzedStory {
         tokenPosition[tokens] = position;
         tokenTerm[tokens] = term;
         tokenIds[tokens] = ids;
+        tokenInitial[tokens] = initial(texts[segment].charAt(start));
         tokens++;
+    }
+
+    private static final byte UPPER = 1;
+    private static final byte LOWER = 2;
+    private static final byte DIGIT = 4;
+
+    private static byte initial(char c) {
+        return (byte) ((Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0)
+                | (Character.isDigit(c) ? DIGIT : 0));
     }
 
     void addSentence(int segment, int start, int end) {
@@ -164,6 +194,21 @@ public final class AnalyzedStory {
 
     public char tokenFirstChar(int t) {
         return texts[tokenSegment[t]].charAt(tokenStart[t]);
+    }
+
+    /** Whether the token's first character is upper case ({@link Character#isUpperCase(char)}). */
+    public boolean startsUpperCase(int t) {
+        return (tokenInitial[t] & UPPER) != 0;
+    }
+
+    /** Whether the token's first character is lower case ({@link Character#isLowerCase(char)}). */
+    public boolean startsLowerCase(int t) {
+        return (tokenInitial[t] & LOWER) != 0;
+    }
+
+    /** Whether the token's first character is a digit ({@link Character#isDigit(char)}). */
+    public boolean startsWithDigit(int t) {
+        return (tokenInitial[t] & DIGIT) != 0;
     }
 
     public int[] tokenIds(int t) {

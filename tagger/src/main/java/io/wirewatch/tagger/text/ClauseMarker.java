@@ -167,7 +167,7 @@ public final class ClauseMarker {
             }
             final String text = story.segmentText(story.tokenSegment(t));
             final String gap = text.substring(story.tokenEnd(t - 1), story.tokenStart(t));
-            if ((gap.equals(" ") || gap.equals("-")) && Character.isLowerCase(story.tokenFirstChar(t - 1))) {
+            if ((gap.equals(" ") || gap.equals("-")) && story.startsLowerCase(t - 1)) {
                 story.markBackground(t - 1);
             }
         }
@@ -176,7 +176,7 @@ public final class ClauseMarker {
     /** Marks each clause about what did not or may not happen, from its cue to the end of the clause. */
     private static void markUnreal(AnalyzedStory story) {
         for (int t = 0; t < story.tokenCount(); t++) {
-            if (!Character.isLowerCase(story.tokenFirstChar(t))) {
+            if (!story.startsLowerCase(t)) {
                 continue;
             }
             final String cue = UNREAL_WORDS.find(story, t);
@@ -208,7 +208,7 @@ public final class ClauseMarker {
             final String text = story.segmentText(story.tokenSegment(t));
             final int start = story.tokenStart(t);
             if (start == 0 || text.charAt(start - 1) != '-' || story.tokenEnd(t - 1) != start - 1
-                    || !Character.isUpperCase(story.tokenFirstChar(t - 1))) {
+                    || !story.startsUpperCase(t - 1)) {
                 continue;
             }
             final String word = story.tokenSurface(t).toLowerCase(Locale.ROOT);

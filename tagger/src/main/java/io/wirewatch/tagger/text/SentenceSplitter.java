@@ -1,6 +1,7 @@
 package io.wirewatch.tagger.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +35,9 @@ public final class SentenceSplitter {
             "our", "as", "after", "before", "while", "when", "if", "since", "according", "also", "both", "last",
             "earlier", "later", "officials", "analysts");
 
+    /** Line breaks and sentence marks: the only characters the splitter stops at. */
+    private static final char[] MARKS = {'\n', '\r', '\u2029', '\u2028', '.', '!', '?', '\u2026'};
+
     private SentenceSplitter() {
     }
 
@@ -43,7 +47,13 @@ public final class SentenceSplitter {
         final int n = text.length();
         int start = 0;
         int i = 0;
+        final int[] nextMarks = new int[MARKS.length];
+        Arrays.fill(nextMarks, -1);
         while (i < n) {
+            i = nextMark(text, i, nextMarks); // every other character only moves on
+            if (i >= n) {
+                break;
+            }
             final char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u2028') {
                 add(out, paragraph, text, start, i);
@@ -81,6 +91,23 @@ public final class SentenceSplitter {
         }
         add(out, paragraph, text, start, n);
         return out;
+    }
+
+    /**
+     * The index of the first line break or sentence mark at or after {@code from}, or the text's length; {@code
+     * next} holds each mark's next index found so far (stale when below {@code from}), so each mark is searched
+     * for once per stretch of text.
+     */
+    private static int nextMark(String text, int from, int[] next) {
+        int first = text.length();
+        for (int k = 0; k < MARKS.length; k++) {
+            if (next[k] < from) {
+                final int at = text.indexOf(MARKS[k], from);
+                next[k] = at < 0 ? Integer.MAX_VALUE : at;
+            }
+            first = Math.min(first, next[k]);
+        }
+        return first;
     }
 
     private static boolean endsHere(String text, int punct, int next, char mark) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -23,9 +24,25 @@ public final class StoryAnalyzer {
 
     /** Tokens a story may hold before the rest is ignored (bounds the work on pathological input). */
     private static final int MAX_TOKENS = 200_000;
+    /** Fewer characters than wire copy has per token and per sentence: the story's arrays rarely need to grow. */
+    private static final int CHARS_PER_TOKEN = 6;
+    private static final int CHARS_PER_SENTENCE = 80;
+    /** Beyond this many, the arrays grow as the tokens come (a huge text may hold few words). */
+    private static final int MAX_PRESIZE = 8192;
+    private static final int TERMS_REMEMBERED = 20_000;
 
     private final Analyzer analyzer;
     private final TermDictionary dictionary;
+    /**
+     * Per thread, the analyzed terms seen (at most {@value #TERMS_REMEMBERED}, then afresh): one string per term,
+     * its hash computed once, with its rule ids, instead of a new string and a lookup per token.
+     */
+    private final ThreadLocal<CharArrayMap<Term>> terms =
+            ThreadLocal.withInitial(() -> new CharArrayMap<>(1024, false));
+
+    /** An analyzed term, its exact rule id (if any) and the ids of the patterns the term itself matches too. */
+    private record Term(String text, int[] exactIds, int[] ids) {
+    }
 
     /** The analyzer for stories and rules alike: see {@link TaggerAnalyzer}. */
     public static Analyzer englishAnalyzer() {
@@ -58,7 +75,12 @@ public final class StoryAnalyzer {
             roles[k] = p.getRole() == null ? ParagraphRole.BODY : p.getRole();
             k++;
         }
-        final AnalyzedStory story = new AnalyzedStory(texts, paragraphOf, roles);
+        int chars = 0;
+        for (String text : texts) {
+            chars += text.length();
+        }
+        final AnalyzedStory story = new AnalyzedStory(texts, paragraphOf, roles,
+                Math.min(chars / CHARS_PER_SENTENCE, MAX_PRESIZE), Math.min(chars / CHARS_PER_TOKEN, MAX_PRESIZE));
         int position = 0;
         for (int seg = 0; seg < n; seg++) {
             final int firstSentence = story.sentences;
@@ -71,8 +93,23 @@ public final class StoryAnalyzer {
         return story;
     }
 
+    /** The analyzed term in {@code attribute}, from this thread's terms seen (added when new). */
+    private Term term(CharArrayMap<Term> words, CharTermAttribute attribute) {
+        Term known = words.get(attribute.buffer(), 0, attribute.length());
+        if (known == null) {
+            final String text = attribute.toString();
+            known = new Term(text, dictionary.exactIdsOf(text), dictionary.idsOf(text));
+            if (words.size() >= TERMS_REMEMBERED) {
+                words.clear();
+            }
+            words.put(text, known);
+        }
+        return known;
+    }
+
     private int tokens(AnalyzedStory story, int segment, int startPosition) {
         final String text = story.texts[segment];
+        final CharArrayMap<Term> words = terms.get();
         int position = startPosition;
         try (TokenStream ts = analyzer.tokenStream("body", text)) {
             final CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -85,16 +122,17 @@ public final class StoryAnalyzer {
                             + "into smaller stories before tagging");
                 }
                 position += inc.getPositionIncrement();
-                final String t = term.toString();
+                final Term known = term(words, term);
+                final String t = known.text();
                 final int[] ids;
                 if (!dictionary.hasPatterns()) {
-                    ids = dictionary.idsOf(t);
+                    ids = known.ids();
                 } else if (dictionary.patternMayStartWith(Character.toLowerCase(text.charAt(offset.startOffset())))
                         || !t.isEmpty() && dictionary.patternMayStartWith(t.charAt(0))) {
-                    ids = dictionary.idsOf(t, text.substring(offset.startOffset(), offset.endOffset())
-                            .toLowerCase(Locale.ROOT));
+                    ids = dictionary.withSurface(known.ids(), t,
+                            lowerCaseSurface(text, offset.startOffset(), offset.endOffset(), t));
                 } else {
-                    ids = dictionary.exactIdsOf(t); // no pattern can match a word with this first letter
+                    ids = known.exactIds(); // no pattern can match a word with this first letter
                 }
                 story.addToken(segment, offset.startOffset(), offset.endOffset(), position, t, ids);
             }
@@ -103,6 +141,27 @@ public final class StoryAnalyzer {
             throw new UncheckedIOException("analyzing a paragraph failed (in-memory text, should not happen)", e);
         }
         return position;
+    }
+
+    /**
+     * The token's word as written, in lower case; the term itself when that is what it is (an ASCII word that the
+     * analyzer only lower-cased), so most words need no new string.
+     */
+    private static String lowerCaseSurface(String text, int start, int end, String term) {
+        if (term.length() == end - start) {
+            int i = 0;
+            while (i < term.length()) {
+                final char c = text.charAt(start + i);
+                if (c >= 0x80 || (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != term.charAt(i)) {
+                    break;
+                }
+                i++;
+            }
+            if (i == term.length()) {
+                return term;
+            }
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** Gives each sentence of the segment its token range; tokens between sentences go to the preceding one. */
