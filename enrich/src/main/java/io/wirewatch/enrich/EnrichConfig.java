@@ -183,9 +183,11 @@ public final class EnrichConfig extends WirewatchConfig {
         // outputs are idempotent and fully acknowledged under at_least_once too
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
-        // gzip, not lz4: subscribers read news.enriched with every kind of client, and some (kafkajs) decode only
-        // gzip without plugins. streams.producer.compression.type=lz4 trades that for speed.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "gzip");
+        // uncompressed: most of what enrich writes is internal (the near-duplicate repartition, changelogs) and read
+        // back at once, where gzip cost enrich and the broker (which decompresses every batch to validate it) more
+        // than anything but the tagger. The topics subscribers read are created with compression.type=gzip (platform
+        // TopicCatalog), so the broker stores them gzip, and every client, kafkajs included, reads them either way.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 5 * 1024 * 1024);
         // internal topics (changelogs, repartitions) follow the configured replication factor
         short replication = getShort(TOPICS_REPLICATION_FACTOR);

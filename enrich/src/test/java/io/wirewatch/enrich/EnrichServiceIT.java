@@ -119,8 +119,18 @@ class EnrichServiceIT {
     @Test
     void tenThousandRecordsComeOutOnceEachAcrossARestart() throws Exception {
         Inputs inputs = new Inputs();
+        List<String> body = TestStories.generatedBody(4242, 30);
+        List<String> otherWire = new ArrayList<>(body.subList(0, body.size() - 1));
+        otherWire.set(0, "By our correspondent. " + otherWire.get(0));
+        RawStory original = TestStories.story("near-original", Instant.parse("2024-05-01T07:00:00Z"), body);
+        RawStory copy = TestStories.story("near-copy", Instant.parse("2024-05-01T07:10:00Z"), otherWire);
+        // the 10,000 stories span a week of event time: keep the original comparable to the copy sent at the end
+        settings.put("near.dup.window.ms", String.valueOf(Duration.ofDays(10).toMillis()));
         EnrichService first = service(TAGGER, "first");
         first.start();
+        sendAll(List.of(original));
+        inputs.expect(original);
+        await().atMost(TIMEOUT).until(() -> enrichedCount() >= 1);
         produce(inputs);
 
         await().atMost(TIMEOUT).until(() -> first.state() == KafkaStreams.State.RUNNING
@@ -128,10 +138,13 @@ class EnrichServiceIT {
         assertHealthAndMetrics(first);
         first.close(Duration.ofSeconds(30));
 
+        // the near-duplicate index of the second instance is rebuilt from its changelog alone
         EnrichService second = service(TAGGER, "second");
         try {
             second.start();
             await().atMost(TIMEOUT).until(() -> second.state() == KafkaStreams.State.RUNNING);
+            sendAll(List.of(copy));
+            inputs.expect(copy);
             awaitInputConsumed(settings.get("application.id").toString(), settings.get("topic.raw").toString());
         } finally {
             second.close(Duration.ofSeconds(30));
@@ -142,14 +155,18 @@ class EnrichServiceIT {
         List<ConsumerRecord<String, DeadLetter>> dead = kafka.readAll(topic("topic.deadletter"),
                 new StringDeserializer(), serdes.deadLetter().deserializer(), TIMEOUT);
         List<String> enrichedIds = enriched.stream().map(ConsumerRecord::key).toList();
-        long duplicatesDropped = RECORDS - enriched.size() - dead.size();
+        int sent = RECORDS + 2;
+        long duplicatesDropped = sent - enriched.size() - dead.size();
 
         assertThat(enrichedIds).doesNotHaveDuplicates();
         assertThat(Set.copyOf(enrichedIds)).isEqualTo(inputs.unique);
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(inputs.poison);
         assertThat(dead).extracting(r -> r.value().getReasonCode()).containsOnly("DESERIALIZATION");
         assertThat(duplicatesDropped).isEqualTo(inputs.duplicates);
-        assertThat(enriched.size() + dead.size() + duplicatesDropped).isEqualTo(RECORDS);
+        assertThat(enriched.size() + dead.size() + duplicatesDropped).isEqualTo(sent);
+        Map<String, String> duplicateOf = new HashMap<>();
+        enriched.forEach(r -> duplicateOf.put(r.key(), String.valueOf(r.value().getDuplicateOf())));
+        assertThat(duplicateOf).containsEntry("near-original", "null").containsEntry("near-copy", "near-original");
         for (String topicId : TOPIC_IDS) {
             List<ConsumerRecord<String, EnrichedStory>> perTopic = kafka.readAll(
                     settings.get("topic.enriched.prefix") + topicId, new StringDeserializer(),
@@ -254,6 +271,13 @@ class EnrichServiceIT {
         final Map<String, Set<String>> byTopic = new HashMap<>();
         final List<String> poison = new ArrayList<>();
         int duplicates;
+
+        /** A story that must come out enriched once, in news.enriched and the per-topic topics the tagger gives. */
+        void expect(RawStory story) {
+            unique.add(story.getId());
+            TAGGER.tag(TagInput.of(story)).topics().forEach(tag -> byTopic
+                    .computeIfAbsent(tag.getId(), t -> new HashSet<>()).add(story.getId()));
+        }
     }
 
     private void produce(Inputs inputs) throws InterruptedException, ExecutionException {
@@ -277,9 +301,7 @@ class EnrichServiceIT {
                     sends.add(stories.send(new ProducerRecord<>(topic("topic.raw"), previous.getId(), previous)));
                 } else {
                     RawStory story = story(i, day.plus(Duration.ofMinutes(i)));
-                    inputs.unique.add(story.getId());
-                    TAGGER.tag(TagInput.of(story)).topics().forEach(tag -> inputs.byTopic
-                            .computeIfAbsent(tag.getId(), t -> new HashSet<>()).add(story.getId()));
+                    inputs.expect(story);
                     previous = story;
                     sends.add(stories.send(new ProducerRecord<>(topic("topic.raw"), story.getId(), story)));
                 }

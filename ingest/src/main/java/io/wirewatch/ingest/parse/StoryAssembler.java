@@ -40,7 +40,7 @@ final class StoryAssembler {
         List<String> texts = paragraphs.stream().map(Paragraph::getText).toList();
         String language = Texts.clean(draft.language);
         if (language == null) {
-            language = LanguageGuesser.detect(String.join(" ", texts.isEmpty() ? List.of(headline) : texts));
+            language = LanguageGuesser.detect(texts.isEmpty() ? List.of(headline) : texts);
         } else {
             language = language.replace('_', '-').toLowerCase(Locale.ROOT);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -11,7 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The detector's text preparation is the library's own for large texts, only cheaper on texts without addresses. */
+/**
+ * The detector's text preparation is the library's own for large texts, only cheaper on texts without addresses; it
+ * reads the opening of a story, taken without joining the rest.
+ */
 class LanguageGuesserTest {
 
     private static final TextObjectFactory LIBRARY = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -41,6 +45,36 @@ class LanguageGuesserTest {
                 + "countries will share the test facilities over the next five years.";
 
         assertThat(LanguageGuesser.detect(story)).isEqualTo("en");
+    }
+
+    @Example
+    void onlyTheOpeningOfALongStoryIsRead() {
+        String english = "The two defence ministries agreed to develop the radar together, and engineers from both "
+                + "countries will share the test facilities over the next five years. ";
+        String german = "Die beiden Ministerien haben vereinbart, das Radar gemeinsam zu entwickeln, und Ingenieure "
+                + "aus beiden Ländern werden die Prüfstände in den nächsten fünf Jahren gemeinsam nutzen. ";
+        List<String> story = List.of(english.repeat(10), german.repeat(40));
+
+        assertThat(LanguageGuesser.detect(story)).isEqualTo("en");
+        assertThat(LanguageGuesser.detect(List.of(german.repeat(10), english.repeat(40)))).isEqualTo("de");
+        String joined = String.join(" ", story);
+        String opening = LanguageGuesser.opening(joined);
+        assertThat(opening).hasSizeBetween(LanguageGuesser.SAMPLE_CHARS - 20, LanguageGuesser.SAMPLE_CHARS);
+        assertThat(joined).startsWith(opening);
+        assertThat(joined.charAt(opening.length())).as("cut at a space").isEqualTo(' ');
+    }
+
+    @Property(tries = 500)
+    void openingOfTheTextsIsTheOpeningOfTheirJoin(@ForAll("paragraphs") List<String> texts) {
+        assertThat(LanguageGuesser.opening(texts)).isEqualTo(LanguageGuesser.opening(String.join(" ", texts)));
+    }
+
+    /** Paragraphs of 0 to 3,000 characters, with and without spaces, around the sample size in total. */
+    @Provide
+    Arbitrary<List<String>> paragraphs() {
+        Arbitrary<String> words = Arbitraries.strings().withChars("abc ").ofMinLength(0).ofMaxLength(3000);
+        Arbitrary<String> solid = Arbitraries.strings().withChars("xyz").ofMinLength(0).ofMaxLength(2000);
+        return Arbitraries.oneOf(words, solid).list().ofMaxSize(6);
     }
 
     /** Words, URLs, e-mail addresses, their fragments, typographic punctuation, joiners, other scripts. */

@@ -2,6 +2,7 @@ package io.wirewatch.platform.topics;
 
 import io.wirewatch.platform.config.WirewatchConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
@@ -9,7 +10,10 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * Every topic of the pipeline, declared once from configuration: names, partitions, retention, cleanup policy and
  * timestamp type. All pipeline topics use {@code LogAppendTime}, so replayed old stories are not deleted by retention
- * at once; the story's own publish time travels in the payload.
+ * at once; the story's own publish time travels in the payload. The topics subscribers read (news.enriched,
+ * news.enriched.&lt;topicId&gt;, news.trends) are stored gzip-compressed by the broker ({@code compression.type=gzip}),
+ * whatever codec the producer used: every Kafka client decodes gzip (kafkajs decodes nothing else without plugins),
+ * while enrich writes uncompressed and spares itself and the broker compressing its internal topics.
  */
 public final class TopicCatalog {
 
@@ -18,6 +22,8 @@ public final class TopicCatalog {
             "security");
 
     private static final String MAX_MESSAGE_BYTES = String.valueOf(5 * 1024 * 1024);
+    /** Codec of the topics subscribers read, applied by the broker. */
+    static final String SUBSCRIBED_COMPRESSION = "gzip";
 
     private final TopicSpec raw;
     private final TopicSpec enriched;
@@ -37,11 +43,11 @@ public final class TopicCatalog {
         this.topicIds = List.copyOf(topicIds);
         this.raw = spec(config.getString(WirewatchConfig.TOPIC_RAW), partitions, TopicConfig.CLEANUP_POLICY_DELETE,
                 config.getLong(WirewatchConfig.TOPIC_RAW_RETENTION_MS));
-        this.enriched = spec(config.getString(WirewatchConfig.TOPIC_ENRICHED), partitions,
-                TopicConfig.CLEANUP_POLICY_DELETE, enrichedRetentionMs);
-        this.trends = spec(config.getString(WirewatchConfig.TOPIC_TRENDS), partitions,
+        this.enriched = subscribed(spec(config.getString(WirewatchConfig.TOPIC_ENRICHED), partitions,
+                TopicConfig.CLEANUP_POLICY_DELETE, enrichedRetentionMs));
+        this.trends = subscribed(spec(config.getString(WirewatchConfig.TOPIC_TRENDS), partitions,
                 TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-                config.getLong(WirewatchConfig.TOPIC_TRENDS_RETENTION_MS));
+                config.getLong(WirewatchConfig.TOPIC_TRENDS_RETENTION_MS)));
         this.deadLetter = spec(config.getString(WirewatchConfig.TOPIC_DEADLETTER), partitions,
                 TopicConfig.CLEANUP_POLICY_DELETE, config.getLong(WirewatchConfig.TOPIC_DEADLETTER_RETENTION_MS));
     }
@@ -64,6 +70,13 @@ public final class TopicCatalog {
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES));
     }
 
+    /** The spec stored gzip-compressed by the broker (a topic subscribers read). */
+    private static TopicSpec subscribed(TopicSpec spec) {
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        configs.put(TopicConfig.COMPRESSION_TYPE_CONFIG, SUBSCRIBED_COMPRESSION);
+        return new TopicSpec(spec.name(), spec.partitions(), spec.replicationFactor(), configs);
+    }
+
     public TopicSpec raw() {
         return raw;
     }
@@ -74,7 +87,8 @@ public final class TopicCatalog {
 
     /** {@code news.enriched.<topicId>}. */
     public TopicSpec enrichedFor(String topicId) {
-        return spec(enrichedPrefix + topicId, partitions, TopicConfig.CLEANUP_POLICY_DELETE, enrichedRetentionMs);
+        return subscribed(spec(enrichedPrefix + topicId, partitions, TopicConfig.CLEANUP_POLICY_DELETE,
+                enrichedRetentionMs));
     }
 
     public TopicSpec trends() {

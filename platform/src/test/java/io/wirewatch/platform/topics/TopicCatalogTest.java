@@ -3,6 +3,7 @@ package io.wirewatch.platform.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.platform.config.WirewatchConfig;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,11 @@ class TopicCatalogTest {
         assertThat(catalog.raw().configs()).containsEntry("message.timestamp.type", "LogAppendTime")
                 .containsEntry("cleanup.policy", "delete");
         assertThat(catalog.trends().configs()).containsEntry("cleanup.policy", "compact,delete");
+        assertThat(List.of(catalog.enriched(), catalog.enrichedFor("rnd"), catalog.trends()))
+                .as("topics subscribers read are stored gzip whatever the producer sent")
+                .allSatisfy(spec -> assertThat(spec.configs()).containsEntry("compression.type", "gzip"));
+        assertThat(catalog.raw().configs()).doesNotContainKey("compression.type");
+        assertThat(catalog.deadLetter().configs()).doesNotContainKey("compression.type");
         assertThat(catalog.raw().partitions()).isEqualTo(4);
         assertThat(catalog.raw().toNewTopic().replicationFactor()).as("broker default").isEqualTo((short) -1);
     }
