@@ -49,6 +49,21 @@ class EnrichConfigTest {
     }
 
     @Test
+    void exactlyOnceCommitsEvery50MillisecondsAndLingers10UnlessTold() {
+        Properties exactlyOnce = new EnrichConfig(Map.of()).streamsProperties();
+        Properties told = new EnrichConfig(Map.of("commit.interval.ms", "200", "linger.ms", "5"))
+                .streamsProperties();
+        Properties atLeastOnce = new EnrichConfig(Map.of("processing.guarantee", "at_least_once"))
+                .streamsProperties();
+
+        assertThat(exactlyOnce).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50)
+                .containsEntry("producer.linger.ms", 10);
+        assertThat(told).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200")
+                .doesNotContainKey("producer.linger.ms").containsEntry("linger.ms", "5");
+        assertThat(atLeastOnce).doesNotContainKeys(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "producer.linger.ms");
+    }
+
+    @Test
     void kafkaKeysPassThroughAndWirewatchKeysStayOut() {
         Properties props = new EnrichConfig(Map.of(
                 "commit.interval.ms", "250",

@@ -44,7 +44,8 @@ final class PacedPush {
 
     /** What a latency run measured. */
     record Result(double rate, int offered, int accepted, int refused, double seconds, double achievedRate,
-                  Percentiles pushToVisibleMs, Percentiles ingestToStoreMs, Percentiles responseMs, int missing) {
+                  Percentiles pushToVisibleMs, Percentiles ingestToStoreMs, Percentiles responseMs, int missing,
+                  Percentiles ingestToEnrichMs, Percentiles enrichToStoreMs) {
     }
 
     private final URI endpoint;
@@ -135,13 +136,18 @@ final class PacedPush {
                 }
             }
             List<Double> ingestToStore = new ArrayList<>();
+            List<Double> ingestToEnrich = new ArrayList<>();
+            List<Double> enrichToStore = new ArrayList<>();
             for (StoryTable.Stored row : table.all(source)) {
                 if (dueById.containsKey(row.id())) {
                     ingestToStore.add(row.ingestToStoreMs());
+                    ingestToEnrich.add(row.ingestToEnrichMs());
+                    enrichToStore.add(row.enrichToStoreMs());
                 }
             }
             return new Result(rate, bodies.size(), accepted.get(), refused.get(), seconds, bodies.size() / seconds,
-                    Percentiles.of(pushToVisible), Percentiles.of(ingestToStore), Percentiles.of(responseMs), missing);
+                    Percentiles.of(pushToVisible), Percentiles.of(ingestToStore), Percentiles.of(responseMs), missing,
+                    Percentiles.of(ingestToEnrich), Percentiles.of(enrichToStore));
         } finally {
             poller.stop();
             executor.shutdownNow();

@@ -200,9 +200,14 @@ final class PipelineRun {
                         .run(pushed.get(i), rate, pollTable, Duration.ofSeconds(60));
                 latencies.add(latency);
                 progress.line(String.format(Locale.ROOT, "latency at %.0f/s: push-to-visible p50 %.0f ms, p99 %.0f "
-                                + "ms; received_at-to-stored_at p50 %.0f ms, p99 %.0f ms", rate,
+                                + "ms; received_at-to-stored_at p50 %.0f ms, p99 %.0f ms (received_at-to-enriched_at "
+                                + "p50 %.0f, p99 %.0f; enriched_at-to-stored_at p50 %.0f, p99 %.0f); push answered "
+                                + "p50 %.0f ms", rate,
                         latency.pushToVisibleMs().p50(), latency.pushToVisibleMs().p99(),
-                        latency.ingestToStoreMs().p50(), latency.ingestToStoreMs().p99()));
+                        latency.ingestToStoreMs().p50(), latency.ingestToStoreMs().p99(),
+                        latency.ingestToEnrichMs().p50(), latency.ingestToEnrichMs().p99(),
+                        latency.enrichToStoreMs().p50(), latency.enrichToStoreMs().p99(),
+                        latency.responseMs().p50()));
             }
         } catch (RuntimeException | SQLException e) {
             error = e.getMessage();

@@ -13,8 +13,12 @@ import java.util.List;
 /** Reads the sink's {@code stories} table in one PostgreSQL schema: what arrived, when. */
 final class StoryTable implements AutoCloseable {
 
-    /** A stored story: its id and the stored_at - received_at delay in milliseconds. */
-    record Stored(String id, Instant storedAt, double ingestToStoreMs) {
+    /**
+     * A stored story: its id, the stored_at - received_at delay in milliseconds, and its two parts: enriched_at -
+     * received_at (ingest's commit, the raw topic, enrich's input wait and processing) and stored_at - enriched_at
+     * (enrich's commit, the enriched topic, the sink's poll and write).
+     */
+    record Stored(String id, Instant storedAt, double ingestToStoreMs, double ingestToEnrichMs, double enrichToStoreMs) {
     }
 
     private final Connection connection;
@@ -43,7 +47,9 @@ final class StoryTable implements AutoCloseable {
     /** Stories of the source whose stored_at is at or after {@code since}. */
     List<Stored> storedSince(String source, Instant since) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, stored_at, "
-                + "extract(epoch from (stored_at - received_at)) * 1000 FROM " + table
+                + "extract(epoch from (stored_at - received_at)) * 1000, "
+                + "extract(epoch from (enriched_at - received_at)) * 1000, "
+                + "extract(epoch from (stored_at - enriched_at)) * 1000 FROM " + table
                 + " WHERE source = ? AND stored_at >= ?")) {
             ps.setString(1, source);
             ps.setTimestamp(2, Timestamp.from(since));
@@ -60,7 +66,8 @@ final class StoryTable implements AutoCloseable {
         List<Stored> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Stored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3)));
+                rows.add(new Stored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5)));
             }
         }
         return rows;

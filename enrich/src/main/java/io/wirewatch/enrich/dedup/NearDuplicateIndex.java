@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -34,9 +37,11 @@ import org.apache.kafka.streams.state.Stores;
  * times of the kept stories in arrival order (a ring indexed by sequence number), id to sequence, and the band
  * buckets ({@link BandTable}: the newest {@value #MAX_PER_BAND} stories of each). Buckets and arrival order follow
  * from the entries, so only one entry is written per story; an earlier version also stored them ({@code b:} and
- * {@code q:} keys), which this one deletes as it goes. Lookups touch the store only for the few candidates that share
- * at least {@value #MIN_BAND_HITS} bands (their signature and root), a replayed story (its root) and an evicted one
- * (its signature, to leave its buckets). About 0.5 KB of heap per kept story (50 MB at 100,000).
+ * {@code q:} keys), which this one deletes as it goes, as it does entries of another format (signatures of another
+ * MinHash scheme, which do not compare with this one's: those stories are forgotten). Lookups touch the store only
+ * for the few candidates that share at least {@value #MIN_BAND_HITS} bands (their signature and root), a replayed
+ * story (its root) and an evicted one (its signature, to leave its buckets). About 0.5 KB of heap per kept story
+ * (50 MB at 100,000).
  *
  * <p>The index sees every story of the application (its repartition topic has one partition), so two wires' copies
  * of a story are compared whatever their ids. Not thread-safe: one stream task owns it.
@@ -51,7 +56,11 @@ public final class NearDuplicateIndex {
      */
     static final int MIN_BAND_HITS = 2;
 
-    private static final byte FORMAT = 1;
+    /**
+     * Entry format: 1 held signatures of MinHash scheme 1, 2 those of scheme 2 ({@link MinHash#SCHEME}). Entries of
+     * another format are not compared (their signatures do not compare with this version's): the index drops them.
+     */
+    private static final byte FORMAT = 2;
     private static final String STORY_PREFIX = "s:";
     private static final String HEAD = "m:head";
     private static final String NEXT = "m:next";
@@ -68,7 +77,7 @@ public final class NearDuplicateIndex {
     private final BandTable bands = new BandTable();
     private final Ring ring = new Ring();
     private final int[] candidates = new int[MinHash.BANDS * MAX_PER_BAND];
-    private final List<String> legacyKeys = new ArrayList<>();
+    private final Set<String> legacyKeys = new LinkedHashSet<>();
     private long head;
     private long next;
     private long newest = Long.MIN_VALUE;
@@ -178,6 +187,7 @@ public final class NearDuplicateIndex {
     }
 
     private void add(String storyId, Entry entry) {
+        legacyKeys.remove(storyKey(storyId));
         store.put(storyKey(storyId), encode(entry));
         ring.ensureCapacity(head, entry.sequence() + 1);
         ring.put(entry.sequence(), storyId, entry.eventTime());
@@ -261,7 +271,9 @@ public final class NearDuplicateIndex {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> item = all.next();
                 String key = item.key;
-                if (key.startsWith(STORY_PREFIX)) {
+                if (key.startsWith(STORY_PREFIX) && item.value.length > 0 && item.value[0] != FORMAT) {
+                    legacyKeys.add(key);
+                } else if (key.startsWith(STORY_PREFIX)) {
                     Entry entry = decode(item.value);
                     long[] bandHashes = new long[MinHash.BANDS];
                     for (int band = 0; band < MinHash.BANDS; band++) {
@@ -295,10 +307,11 @@ public final class NearDuplicateIndex {
         if (legacyKeys.isEmpty()) {
             return;
         }
-        List<String> batch = legacyKeys.subList(Math.max(0, legacyKeys.size() - LEGACY_DELETES_PER_STORY),
-                legacyKeys.size());
-        batch.forEach(store::delete);
-        batch.clear();
+        Iterator<String> keys = legacyKeys.iterator();
+        for (int deleted = 0; deleted < LEGACY_DELETES_PER_STORY && keys.hasNext(); deleted++) {
+            store.delete(keys.next());
+            keys.remove();
+        }
     }
 
     /**

@@ -193,7 +193,8 @@ class NearDuplicateIndexTest {
     }
 
     @Test
-    void takesOverTheStoreOfTheStoreOnlyIndexAndDeletesWhatItNoLongerNeeds() {
+    void forgetsTheEntriesOfAnEarlierSignatureSchemeAndDeletesEveryKeyOfTheEarlierLayout() {
+        // the store-only index of MinHash scheme 1: entries in format 1 and bucket and arrival keys
         KeyValueStore<String, byte[]> referenceStore = newStore();
         ReferenceNearDuplicateIndex reference = new ReferenceNearDuplicateIndex(referenceStore, 0.8, WINDOW, 150);
         Feed feed = new Feed(6);
@@ -205,11 +206,13 @@ class NearDuplicateIndexTest {
             all.forEachRemaining(item -> store.put(item.key, item.value));
         }
         NearDuplicateIndex index = index(150);
+        NearDuplicateIndex fresh = new NearDuplicateIndex(newStore(), 0.8, WINDOW, 150);
 
+        assertThat(index.size()).isZero();
         for (int step = 0; step < 1500; step++) {
             Feed.Story story = feed.next();
             assertThat(index.observe(story.id(), story.signature(), story.time()))
-                    .isEqualTo(reference.observe(story.id(), story.signature(), story.time()));
+                    .isEqualTo(fresh.observe(story.id(), story.signature(), story.time()));
         }
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
@@ -218,6 +221,28 @@ class NearDuplicateIndexTest {
         assertThat(index.size()).isPositive();
         assertThat(keys).allMatch(key -> key.startsWith("s:") || key.startsWith("m:"))
                 .hasSize((int) index.size() + 3);
+    }
+
+    @Test
+    void storyWhoseEarlierSchemeEntryIsNotDeletedYetKeepsItsNewEntry() {
+        KeyValueStore<String, byte[]> referenceStore = newStore();
+        ReferenceNearDuplicateIndex reference = new ReferenceNearDuplicateIndex(referenceStore, 0.8, WINDOW, 1000);
+        for (int i = 0; i < 300; i++) {
+            reference.observe("old-" + i, base(i), i * HOUR / 100);
+        }
+        try (KeyValueIterator<String, byte[]> all = referenceStore.all()) {
+            all.forEachRemaining(item -> store.put(item.key, item.value));
+        }
+        NearDuplicateIndex index = index(1000);
+        index.observe("old-299", base(299), 4 * HOUR);
+        for (int i = 0; i < 40; i++) {
+            index.observe("new-" + i, base(1000 + i), 4 * HOUR);
+        }
+
+        NearDuplicateIndex restarted = index(1000);
+
+        assertThat(restarted.size()).isEqualTo(41);
+        assertThat(restarted.observe("copy", signature(299, 60, 7), 4 * HOUR).duplicateOf()).isEqualTo("old-299");
     }
 
     /**

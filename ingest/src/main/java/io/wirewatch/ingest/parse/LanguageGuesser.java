@@ -1,9 +1,6 @@
 package io.wirewatch.ingest.parse;
 
-import com.optimaize.langdetect.LanguageDetector;
-import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.i18n.LdLocale;
-import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.RemoveMinorityScriptsTextFilter;
 import com.optimaize.langdetect.text.TextFilter;
@@ -22,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * 47 tag such as {@code en}, or null when the text is too short or the detector is not confident. The profiles load
  * once per JVM, on first use (about a second).
  *
+ * <p>The detector is the library's algorithm on the library's data ({@link NgramDetector}: same decisions, without
+ * turning every character of the sample into n-gram strings first).
+ *
  * <p>Why the opening only: the detector turns every character of its sample into three n-gram strings before it
  * draws a few hundred of them at random; on a 4,000-character sample that was most of ingest's CPU per story, and a
  * paragraph or two of running text names its language as surely as a whole story.
@@ -34,7 +34,7 @@ public final class LanguageGuesser {
     public static final int SAMPLE_CHARS = 1_500;
 
     private static final class Holder {
-        static final LanguageDetector DETECTOR = profiles();
+        static final NgramDetector DETECTOR = profiles();
         static final TextObjectFactory TEXTS = largeTextFactory();
     }
 
@@ -59,7 +59,8 @@ public final class LanguageGuesser {
         if (letters(sample) < MIN_LETTERS) {
             return null;
         }
-        return Holder.DETECTOR.detect(Holder.TEXTS.forText(sample)).transform(LdLocale::toString).orNull();
+        LdLocale language = Holder.DETECTOR.detect(Holder.TEXTS.forText(sample));
+        return language == null ? null : language.toString();
     }
 
     /** A BCP 47 language tag for the opening of the texts joined by spaces, or null. */
@@ -144,12 +145,10 @@ public final class LanguageGuesser {
         return false;
     }
 
-    private static LanguageDetector profiles() {
+    private static NgramDetector profiles() {
         long started = System.nanoTime();
         try {
-            LanguageDetector detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
-                    .withProfiles(new LanguageProfileReader().readAllBuiltIn())
-                    .build();
+            NgramDetector detector = NgramDetector.of(new LanguageProfileReader().readAllBuiltIn());
             LOG.info("Loaded the language detector's profiles in {} ms", (System.nanoTime() - started) / 1_000_000);
             return detector;
         } catch (IOException e) {

@@ -49,6 +49,9 @@ public final class Texts {
         int last = text.length() - 1;
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < '\u007F') {
+                continue; // printable ASCII, most of any text: neither space nor control
+            }
             if (c == ' ') {
                 if (i == 0 || i == last || text.charAt(i + 1) == ' ') {
                     return false;
@@ -71,8 +74,15 @@ public final class Texts {
         return (c <= '\u001F' || (c >= '\u007F' && c <= '\u009F')) && !(c >= '\t' && c <= '\r');
     }
 
-    /** A photo caption: a paragraph ending in {@code (credit: ...)}. */
+    /**
+     * A photo caption: a paragraph ending in {@code (credit: ...)}. Only the text from the last "(" on can match
+     * (no parenthesis may follow the opening one), so only that is searched, not every "(" of the paragraph.
+     */
     public static boolean isCaption(String paragraph) {
-        return paragraph != null && CREDIT.matcher(paragraph).find();
+        if (paragraph == null) {
+            return false;
+        }
+        int open = paragraph.lastIndexOf('(');
+        return open >= 0 && CREDIT.matcher(paragraph).region(open, paragraph.length()).find();
     }
 }

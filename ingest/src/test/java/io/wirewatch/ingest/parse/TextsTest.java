@@ -12,11 +12,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-/** {@link Texts#clean} gives what the regular expressions it replaced gave, on any text. */
+/**
+ * {@link Texts#clean} gives what the regular expressions it replaced gave, on any text; {@link Texts#isCaption} what
+ * its regular expression gives over the whole paragraph.
+ */
 class TextsTest {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\s]]");
+    private static final Pattern CREDIT = Pattern.compile("\\(\\s*credit\\s*:[^()]*\\)\\s*$",
+            Pattern.CASE_INSENSITIVE);
 
     /** The former implementation, kept as the oracle. */
     private static String byRegex(String text) {
@@ -50,6 +55,26 @@ class TextsTest {
         assertThat(Texts.clean("\u00A0 a\t\u0001b \r\n\u2007c\u200B\uFEFF ")).isEqualTo("a b c");
         assertThat(Texts.clean(" \u0007\u0085 ")).isNull();
         assertThat(Texts.clean(null)).isNull();
+    }
+
+    @Property(tries = 2000)
+    void captionsAreWhatTheCreditPatternFindsAnywhereInTheParagraph(@ForAll("parenthesized") String paragraph) {
+        assertThat(Texts.isCaption(paragraph)).isEqualTo(CREDIT.matcher(paragraph).find());
+    }
+
+    @Example
+    void aCreditAtTheEndMakesACaptionAndOneInTheMiddleDoesNot() {
+        assertThat(Texts.isCaption("Engineers test the radar (Credit : Ministry (archive) photo) ")).isFalse();
+        assertThat(Texts.isCaption("Engineers (in blue) test the radar (credit: Ministry photo)  ")).isTrue();
+        assertThat(Texts.isCaption("Engineers test the radar (credit: Ministry photo) in May")).isFalse();
+        assertThat(Texts.isCaption(null)).isFalse();
+    }
+
+    /** Pieces of credit lines, parentheses and words in any order. */
+    @Provide
+    Arbitrary<String> parenthesized() {
+        return Arbitraries.of("(", ")", "credit", "Credit", "CREDIT", ":", " ", "\t", "photo", "a", "(credit:",
+                        "(credit: x)", ") ").list().ofMaxSize(14).map(pieces -> String.join("", pieces));
     }
 
     /** Letters mixed with every character class the cleaning treats specially, and combining marks (NFC). */
