@@ -129,6 +129,14 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Throws, naming the JVM and showing the end of its log, when it has exited. */
+    void verifyAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The " + name + " JVM exited with code " + process.exitValue()
+                    + "; its log " + log + " ends with:\n" + tail(20));
+        }
+    }
+
     /** True when the log holds the text. */
     boolean logContains(String text) {
         try {

@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -33,15 +32,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.logging.log4j.Level;
@@ -249,7 +243,8 @@ public final class EnrichBenchmark implements Callable<Integer> {
         try (ContractSerdes serdes = new ContractSerdes(Map.of("schema.registry.url", stack.registryUrl()));
              KafkaProducer<String, RawStory> producer = new KafkaProducer<>(producerConfig(stack, prefix),
                      serdes.key().serializer(), serdes.rawStory().serializer());
-             Reader reader = new Reader(stack, serdes, settings.get("topic.enriched"))) {
+             TopicReader<EnrichedStory> reader = new TopicReader<>(readerConfig(stack), serdes.key().deserializer(),
+                     serdes.enrichedStory().deserializer(), settings.get("topic.enriched"))) {
             enrich.awaitReady(Duration.ofSeconds(120));
             if (outputCompression != null) {
                 setCompression(stack, outputCompression, settings.get("topic.enriched"),
@@ -260,7 +255,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
             progress.line("warm-up: " + warm.size() + " stories");
             Map<String, Double> warmThreadsBefore = ThreadCpu.of(enrich.pid());
             send(producer, settings.get("topic.raw"), warm, TRANSACTION_RECORDS);
-            reader.await(warm.size(), enrich, progress, "warm-up");
+            reader.await(warm.size(), readTimeout(warm.size()), "warm-up", enrich::verifyAlive, progress);
             progress.line("warm-up: enrich threads CPU s: " + ThreadCpu.difference(warmThreadsBefore,
                     ThreadCpu.of(enrich.pid())));
 
@@ -271,7 +266,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
                     + ".data")) : null;
             long start = System.nanoTime();
             send(producer, settings.get("topic.raw"), timed, TRANSACTION_RECORDS);
-            long last = reader.await(warm.size() + timed.size(), enrich, progress, "throughput");
+            long last = reader.await(warm.size() + timed.size(), readTimeout(warm.size() + timed.size()), "throughput", enrich::verifyAlive, progress);
             if (recorder != null) {
                 recorder.destroy();
                 recorder.waitFor(30, TimeUnit.SECONDS);
@@ -316,7 +311,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
                     producer.send(new ProducerRecord<>(topic, story.getId(), story), (m, e) -> reader.fail(e));
                     producer.commitTransaction();
                 }
-                reader.await(warm.size() + timed.size() + paced.size(), enrich, progress, "latency");
+                reader.await(warm.size() + timed.size() + paced.size(), readTimeout(warm.size() + timed.size() + paced.size()), "latency", enrich::verifyAlive, progress);
                 if (latencyRecorder != null) {
                     latencyRecorder.destroy();
                     latencyRecorder.waitFor(30, TimeUnit.SECONDS);
@@ -458,102 +453,18 @@ public final class EnrichBenchmark implements Callable<Integer> {
         return md.toString();
     }
 
-    /** Reads news.enriched (read_committed) from the beginning on its own thread, noting when each id was seen. */
-    private static final class Reader implements AutoCloseable {
-        private final KafkaConsumer<String, EnrichedStory> consumer;
-        private final String topic;
-        private final Map<String, Long> seen = new ConcurrentHashMap<>();
-        private final AtomicLong count = new AtomicLong();
-        private final AtomicReference<Exception> failure = new AtomicReference<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile long lastAt;
+    /** news.enriched as subscribers read it: committed records only. */
+    private static Map<String, Object> readerConfig(LocalStack stack) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return config;
+    }
 
-        Reader(LocalStack stack, ContractSerdes serdes, String topic) {
-            Map<String, Object> config = new HashMap<>();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-            this.consumer = new KafkaConsumer<>(config, serdes.key().deserializer(),
-                    serdes.enrichedStory().deserializer());
-            this.topic = topic;
-            this.thread = new Thread(this::loop, "enriched-reader");
-        }
-
-        void start() {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            thread.start();
-        }
-
-        void fail(Exception e) {
-            if (e != null) {
-                failure.compareAndSet(null, e);
-            }
-        }
-
-        Long seenAt(String id) {
-            return seen.get(id);
-        }
-
-        private void loop() {
-            try {
-                while (running) {
-                    ConsumerRecords<String, EnrichedStory> records = consumer.poll(Duration.ofMillis(100));
-                    long now = System.nanoTime();
-                    for (ConsumerRecord<String, EnrichedStory> record : records) {
-                        if (seen.putIfAbsent(record.key(), now) == null) {
-                            count.incrementAndGet();
-                        }
-                    }
-                    if (!records.isEmpty()) {
-                        lastAt = now;
-                    }
-                }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            }
-        }
-
-        /** Waits until {@code target} distinct stories were read; returns when the last of them was. */
-        long await(long target, ChildJvm enrich, Progress progress, String phase) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(120, target / 20));
-            long lastReport = System.nanoTime();
-            while (count.get() < target) {
-                if (failure.get() != null) {
-                    throw new IllegalStateException(phase + ": " + failure.get(), failure.get());
-                }
-                if (!enrich.alive()) {
-                    throw new IllegalStateException("enrich exited during the " + phase + " phase; its log "
-                            + enrich.log() + " ends with:\n" + enrich.tail(20));
-                }
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    throw new IllegalStateException(phase + ": only " + count.get() + " of " + target
-                            + " stories enriched in time; see " + enrich.log());
-                }
-                if (now - lastReport > TimeUnit.SECONDS.toNanos(3)) {
-                    progress.line(phase + ": " + count.get() + "/" + target + " enriched");
-                    lastReport = now;
-                }
-                TimeUnit.MILLISECONDS.sleep(5);
-            }
-            return lastAt;
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** Two minutes, or longer for runs of more than 2,400 stories (20 stories/s at least). */
+    private static Duration readTimeout(long stories) {
+        return Duration.ofSeconds(Math.max(120, stories / 20));
     }
 }

@@ -290,12 +290,7 @@ final class PipelineRun {
                 return;
             }
             long now = System.nanoTime();
-            for (ChildJvm service : services) {
-                if (!service.alive()) {
-                    throw new IllegalStateException("The " + service.name() + " service exited during the " + phase
-                            + " phase; its log " + service.log() + " ends with:\n" + service.tail(20));
-                }
-            }
+            services.forEach(ChildJvm::verifyAlive);
             if (now > deadline) {
                 throw new IllegalStateException(phase + ": only " + count + " of " + target + " stories reached "
                         + "PostgreSQL in time; see the logs under " + services.get(0).log().getParent());

@@ -10,20 +10,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -76,18 +71,20 @@ final class RawPipeBaseline {
                      logDir.resolve(prefix + "-identity-pipe.log"), null);
              KafkaProducer<String, RawStory> producer = new KafkaProducer<>(producerConfig(prefix, exactlyOnce),
                      serdes.key().serializer(), serdes.rawStory().serializer());
-             Counter counter = new Counter(consumerConfig(), serdes, out)) {
+             TopicReader<RawStory> counter = new TopicReader<>(consumerConfig(), serdes.key().deserializer(),
+                     serdes.rawStory().deserializer(), out)) {
             pipe.awaitLogLine(IdentityPipe.RUNNING, Duration.ofSeconds(90));
             if (exactlyOnce) {
                 producer.initTransactions();
             }
             counter.start();
             send(producer, in, warmup, exactlyOnce);
-            counter.await(warmup.size(), Duration.ofMinutes(3), "warm-up");
+            counter.await(warmup.size(), Duration.ofMinutes(3), "baseline warm-up", pipe::verifyAlive, progress);
             Duration cpuBefore = pipe.cpu();
             long start = System.nanoTime();
             send(producer, in, measured, exactlyOnce);
-            long end = counter.await(warmup.size() + measured.size(), Duration.ofMinutes(5), "measured");
+            long end = counter.await(warmup.size() + measured.size(), Duration.ofMinutes(5), "baseline measured",
+                    pipe::verifyAlive, progress);
             double seconds = (end - start) / 1e9;
             double cpu = (pipe.cpu().toMillis() - cpuBefore.toMillis()) / 1000.0;
             pipe.stop();
@@ -155,79 +152,6 @@ final class RawPipeBaseline {
         producer.flush();
         if (failure.get() != null) {
             throw new IllegalStateException("A baseline send failed: " + failure.get(), failure.get());
-        }
-    }
-
-    /** Reads the output topic from the beginning on its own thread, deserializing and counting every record. */
-    private final class Counter implements AutoCloseable {
-        private final KafkaConsumer<String, RawStory> consumer;
-        private final String topic;
-        private final AtomicLong count = new AtomicLong();
-        private final AtomicReference<Exception> failure = new AtomicReference<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile long lastAt;
-
-        Counter(Map<String, Object> config, ContractSerdes serdes, String topic) {
-            this.consumer = new KafkaConsumer<>(config, serdes.key().deserializer(), serdes.rawStory().deserializer());
-            this.topic = topic;
-            this.thread = new Thread(this::loop, "baseline-consumer");
-        }
-
-        void start() {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            thread.start();
-        }
-
-        private void loop() {
-            try {
-                while (running) {
-                    ConsumerRecords<String, RawStory> records = consumer.poll(Duration.ofMillis(100));
-                    if (!records.isEmpty()) {
-                        count.addAndGet(records.count());
-                        lastAt = System.nanoTime();
-                    }
-                }
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            }
-        }
-
-        /** Waits until {@code target} records were read; returns when the last of them was. */
-        long await(long target, Duration timeout, String what) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long lastReport = System.nanoTime();
-            while (count.get() < target) {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("The baseline consumer failed: " + failure.get(), failure.get());
-                }
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    throw new IllegalStateException("The baseline pipe passed " + count.get() + " of " + target
-                            + " records (" + what + ") within " + timeout.toSeconds() + " s");
-                }
-                if (now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
-                    progress.line("baseline " + what + ": " + count.get() + "/" + target + " records through");
-                    lastReport = now;
-                }
-                TimeUnit.MILLISECONDS.sleep(10);
-            }
-            return lastAt;
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
