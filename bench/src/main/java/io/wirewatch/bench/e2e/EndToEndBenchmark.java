@@ -1,17 +1,12 @@
 package io.wirewatch.bench.e2e;
 
 import io.wirewatch.cli.local.LocalStack;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,17 +72,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Configurator.setLevel("io.wirewatch", Level.WARN);
-        Configurator.setLevel("org.apache.kafka", Level.ERROR);
-        Configurator.setLevel("kafka", Level.FATAL);
+        BenchJvm.quietLogging();
         Progress progress = new Progress(System.err);
         Path outDir = out.toAbsolutePath();
         Files.createDirectories(outDir);
-        String benchClasspath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(p -> Path.of(p).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        String services = serviceClasspath != null ? serviceClasspath : Arrays.stream(benchClasspath
-                        .split(File.pathSeparator)).filter(p -> !p.endsWith("wirewatch-bench.jar"))
-                .collect(Collectors.joining(File.pathSeparator));
+        String benchClasspath = BenchJvm.classpath();
+        String services = serviceClasspath != null ? serviceClasspath : BenchJvm.serviceClasspath();
         PipelineRun.Settings settings = new PipelineRun.Settings(warmup, stories, List.copyOf(rates), latencySeconds,
                 heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra));
         Report.Machine before = Report.Machine.now();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -38,8 +36,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,15 +121,11 @@ public final class EnrichBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Configurator.setLevel("io.wirewatch", Level.WARN);
-        Configurator.setLevel("org.apache.kafka", Level.ERROR);
-        Configurator.setLevel("kafka", Level.FATAL);
+        BenchJvm.quietLogging();
         Progress progress = new Progress(System.err);
         Path outDir = out.toAbsolutePath();
         Files.createDirectories(outDir.resolve("logs"));
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(p -> Path.of(p).toAbsolutePath().toString()).filter(p -> !p.endsWith("wirewatch-bench.jar"))
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+        String classpath = BenchJvm.serviceClasspath();
         if (variants.isEmpty()) {
             variants.add("default");
         }
