@@ -28,7 +28,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     int stories;
 
     @Option(names = "--warmup", defaultValue = "1000",
-            description = "Stories sent first, untimed, so the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
+            description = "Stories sent first, untimed, so the JIT has compiled the hot paths "
+                    + "(default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rates", split = ",", defaultValue = "50,200",
@@ -44,7 +45,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             description = "Processing guarantees to run, comma-separated (default ${DEFAULT-VALUE}).")
     List<String> modes;
 
-    @Option(names = "--heap", defaultValue = "256m", description = "-Xmx of each service JVM (default ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "256m",
+            description = "-Xmx of each service JVM (default ${DEFAULT-VALUE}).")
     String heap;
 
     @Option(names = "--jfr", description = "Record each service with Java Flight Recorder (profile settings) into "

@@ -58,10 +58,12 @@ public final class EnrichBenchmark implements Callable<Integer> {
     /** Variant key: topic-level compression.type of enrich's output topics, set once enrich created them. */
     private static final String OUTPUT_COMPRESSION = "output.compression.type";
 
-    @Option(names = {"-n", "--stories"}, defaultValue = "4000", description = "Timed stories (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--stories"}, defaultValue = "4000",
+            description = "Timed stories (default ${DEFAULT-VALUE}).")
     int stories;
 
-    @Option(names = "--warmup", defaultValue = "1500", description = "Untimed stories first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "1500",
+            description = "Untimed stories first (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rate", defaultValue = "200", description = "Stories/s of the latency phase; 0 to skip it "
@@ -258,7 +260,9 @@ public final class EnrichBenchmark implements Callable<Integer> {
                     + ".data")) : null;
             long start = System.nanoTime();
             send(producer, settings.get("topic.raw"), timed, TRANSACTION_RECORDS);
-            long last = reader.await(warm.size() + timed.size(), readTimeout(warm.size() + timed.size()), "throughput", enrich::verifyAlive, progress);
+            int throughputTarget = warm.size() + timed.size();
+            long last = reader.await(throughputTarget, readTimeout(throughputTarget), "throughput",
+                    enrich::verifyAlive, progress);
             if (recorder != null) {
                 recorder.destroy();
                 recorder.waitFor(30, TimeUnit.SECONDS);
@@ -303,7 +307,8 @@ public final class EnrichBenchmark implements Callable<Integer> {
                     producer.send(new ProducerRecord<>(topic, story.getId(), story), (m, e) -> reader.fail(e));
                     producer.commitTransaction();
                 }
-                reader.await(warm.size() + timed.size() + paced.size(), readTimeout(warm.size() + timed.size() + paced.size()), "latency", enrich::verifyAlive, progress);
+                int latencyTarget = warm.size() + timed.size() + paced.size();
+                reader.await(latencyTarget, readTimeout(latencyTarget), "latency", enrich::verifyAlive, progress);
                 if (latencyRecorder != null) {
                     latencyRecorder.destroy();
                     latencyRecorder.waitFor(30, TimeUnit.SECONDS);

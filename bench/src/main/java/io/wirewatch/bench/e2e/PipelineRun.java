@@ -218,7 +218,8 @@ final class PipelineRun {
                 int exit = service.stop();
                 GcLog gc = GcLog.read(gcLog(tag, service.name()));
                 heaps.add(0, new ServiceHeap(service.name(), gc.peakBeforeBytes(), gc.peakAfterBytes(),
-                        gc.collections(), gc.fullCollections(), service.logContains("java.lang.OutOfMemoryError"), exit));
+                        gc.collections(), gc.fullCollections(),
+                        service.logContains("java.lang.OutOfMemoryError"), exit));
             }
         }
 

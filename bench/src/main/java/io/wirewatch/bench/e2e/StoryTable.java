@@ -18,7 +18,8 @@ final class StoryTable implements AutoCloseable {
      * received_at (ingest's commit, the raw topic, enrich's input wait and processing) and stored_at - enriched_at
      * (enrich's commit, the enriched topic, the sink's poll and write).
      */
-    record Stored(String id, Instant storedAt, double ingestToStoreMs, double ingestToEnrichMs, double enrichToStoreMs) {
+    record Stored(String id, Instant storedAt, double ingestToStoreMs, double ingestToEnrichMs,
+                  double enrichToStoreMs) {
     }
 
     private final Connection connection;

@@ -255,8 +255,8 @@ public final class EntityRecognizer {
                 continue;
             }
             mentions.set(i, new Mention(m.firstToken(), m.lastToken(), m.sentence(), m.code(), m.kind(), m.name(),
-                    m.locative() || prev.locative(), m.offSite() || prev.offSite(), m.adversarial() || prev.adversarial(),
-                    m.background()));
+                    m.locative() || prev.locative(), m.offSite() || prev.offSite(),
+                    m.adversarial() || prev.adversarial(), m.background()));
         }
     }
 
