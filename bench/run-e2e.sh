@@ -6,12 +6,4 @@
 #   bench/run-e2e.sh --jfr                   also record each service with JFR (then: bench/jfr-hot.sh)
 #   BENCH_SKIP_BUILD=1 bench/run-e2e.sh      reuse the last build
 # Reports: bench/target/e2e/report.md and report.json; service logs in bench/target/e2e/logs/.
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  echo "Building the bench module and what it needs (skip with BENCH_SKIP_BUILD=1)..." >&2
-  mvn -B -q -f "$root/pom.xml" -DskipTests install -pl bench -am
-fi
-cd "$root/bench"
-exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "target/wirewatch-bench.jar:target/lib/*" \
-  io.wirewatch.bench.e2e.EndToEndBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-main.sh" io.wirewatch.bench.e2e.EndToEndBenchmark "$@"

@@ -6,12 +6,4 @@
 #   bench/run-enrich.sh --variant old:classpath=/tmp/old-lib/*  --variant new    (compare two builds)
 #   BENCH_SKIP_BUILD=1 bench/run-enrich.sh ...                reuse the last build
 # Report: bench/target/enrich-bench/report.md; enrich logs under bench/target/enrich-bench/logs/.
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  echo "Building the bench module and what it needs (skip with BENCH_SKIP_BUILD=1)..." >&2
-  mvn -B -q -f "$root/pom.xml" -DskipTests install -pl bench -am
-fi
-cd "$root/bench"
-exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "target/wirewatch-bench.jar:target/lib/*" \
-  io.wirewatch.bench.e2e.EnrichBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-main.sh" io.wirewatch.bench.e2e.EnrichBenchmark "$@"

@@ -181,16 +181,7 @@ public final class EnrichBenchmark implements Callable<Integer> {
                               Map<String, String> extra, String defaultClasspath, Path outDir, Progress progress)
             throws InterruptedException {
         String prefix = "enrich-bench-" + tag + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("bootstrap.servers", stack.bootstrapServers());
-        settings.put("schema.registry.url", stack.registryUrl());
-        settings.put("topics.partitions", "3");
-        settings.put("http.host", "127.0.0.1");
-        settings.put("topic.raw", prefix + ".news.raw");
-        settings.put("topic.enriched", prefix + ".news.enriched");
-        settings.put("topic.enriched.prefix", prefix + ".news.enriched.");
-        settings.put("topic.trends", prefix + ".news.trends");
-        settings.put("topic.deadletter", prefix + ".news.deadletter");
+        Map<String, String> settings = PipelineRun.serviceSettings(stack, prefix);
         settings.put("instance.id", prefix);
         settings.put("application.id", prefix);
         settings.put("state.dir", outDir.resolve("state").resolve(prefix).toString());

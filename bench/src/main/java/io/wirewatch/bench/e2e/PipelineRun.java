@@ -115,16 +115,7 @@ final class PipelineRun {
                     .toList());
         }
 
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("bootstrap.servers", stack.bootstrapServers());
-        common.put("schema.registry.url", stack.registryUrl());
-        common.put("topics.partitions", "3");
-        common.put("http.host", "127.0.0.1");
-        common.put("topic.raw", prefix + ".news.raw");
-        common.put("topic.enriched", prefix + ".news.enriched");
-        common.put("topic.enriched.prefix", prefix + ".news.enriched.");
-        common.put("topic.trends", prefix + ".news.trends");
-        common.put("topic.deadletter", prefix + ".news.deadletter");
+        Map<String, String> common = serviceSettings(stack, prefix);
         String token = UUID.randomUUID().toString();
         int sinkPort = FreePorts.next();
         int enrichPort = FreePorts.next();
@@ -391,5 +382,23 @@ final class PipelineRun {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What every service of a benchmark run is given: the stack's broker and registry, loopback HTTP, and the
+     * pipeline's topics under {@code prefix} (3 partitions each), so runs never share a topic.
+     */
+    static Map<String, String> serviceSettings(LocalStack stack, String prefix) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bootstrap.servers", stack.bootstrapServers());
+        settings.put("schema.registry.url", stack.registryUrl());
+        settings.put("topics.partitions", "3");
+        settings.put("http.host", "127.0.0.1");
+        settings.put("topic.raw", prefix + ".news.raw");
+        settings.put("topic.enriched", prefix + ".news.enriched");
+        settings.put("topic.enriched.prefix", prefix + ".news.enriched.");
+        settings.put("topic.trends", prefix + ".news.trends");
+        settings.put("topic.deadletter", prefix + ".news.deadletter");
+        return settings;
     }
 }
