@@ -1,6 +1,7 @@
 package io.wirewatch.platform.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wirewatch.platform.config.WirewatchConfig;
 import io.wirewatch.testkit.KafkaExtension;
@@ -40,6 +41,8 @@ class TopicProvisionerIT {
         ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, catalog.raw().name());
         kafka.admin().incrementalAlterConfigs(Map.of(raw, List.of(new AlterConfigOp(
                 new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET)))).all().get();
+        // The controller acknowledges the change before the broker has applied it; describeConfigs reads the broker.
+        await().atMost(Duration.ofSeconds(30)).until(() -> retentionMs(kafka, raw).equals("1000"));
 
         ProvisioningReport report = provisioner.provision(List.of(catalog.raw()));
 
@@ -47,8 +50,11 @@ class TopicProvisionerIT {
             assertThat(d.setting()).isEqualTo("retention.ms");
             assertThat(d.actual()).isEqualTo("1000");
         });
-        assertThat(kafka.admin().describeConfigs(List.of(raw)).all().get().get(raw).get("retention.ms").value())
-                .isEqualTo("1000");
+        assertThat(retentionMs(kafka, raw)).isEqualTo("1000");
+    }
+
+    private static String retentionMs(TestKafka kafka, ConfigResource topic) throws Exception {
+        return kafka.admin().describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value();
     }
 
     private static TopicCatalog catalog(String prefix) {
