@@ -12,6 +12,7 @@ import java.util.function.BiPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,14 +57,21 @@ public final class TestKafka implements AutoCloseable {
         return admin;
     }
 
-    /** Creates a topic with one replica and waits until it exists. */
+    /** Creates a topic with one replica and waits until its leaders serve requests (see {@link #createTopic(NewTopic)}). */
     public String createTopic(String name, int partitions) {
         return createTopic(new NewTopic(name, partitions, (short) 1));
     }
 
+    /**
+     * Creates a topic and waits until every partition's leader answers. The controller acknowledges a new topic before
+     * the broker applies it; an idempotent producer sending at once can then have its first request refused and a later
+     * one accepted, and the first one's retries fail with OUT_OF_ORDER_SEQUENCE_NUMBER until they expire (KAFKA-14359).
+     * The admin client's ListOffsets retries until the leader is ready. (The services' provisioner does the same.)
+     */
     public String createTopic(NewTopic topic) {
         try {
             admin().createTopics(List.of(topic)).all().get();
+            awaitServed(topic.name(), topic.numPartitions());
             return topic.name();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,6 +79,16 @@ public final class TestKafka implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topic " + topic.name() + ": " + e.getCause(), e);
         }
+    }
+
+    private void awaitServed(String topic, int requested) throws InterruptedException, ExecutionException {
+        int partitions = requested > 0 ? requested
+                : admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        admin().listOffsets(request).all().get();
     }
 
     /** An idempotent producer config with {@code acks=all}. */

@@ -2,6 +2,7 @@ package io.wirewatch.bench.e2e;
 
 import io.wirewatch.avro.RawStory;
 import io.wirewatch.platform.topics.ContractSerdes;
+import io.wirewatch.platform.topics.TopicReadiness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -96,6 +97,11 @@ final class RawPipeBaseline {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(java.util.Arrays.stream(names).map(n -> new NewTopic(n, 3, (short) 1)).toList())
                     .all().get(30, TimeUnit.SECONDS);
+            Map<String, Integer> partitions = new HashMap<>();
+            for (String name : names) {
+                partitions.put(name, 3);
+            }
+            TopicReadiness.awaitServed(admin, partitions, Duration.ofSeconds(30));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot create the baseline topics: " + e, e);
         } catch (InterruptedException e) {

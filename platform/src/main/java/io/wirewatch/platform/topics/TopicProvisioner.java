@@ -3,6 +3,7 @@ package io.wirewatch.platform.topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the broker hold the catalogue's topics: creates what is missing and reports, without changing them, existing
  * topics whose partitions or configs differ from the spec. Idempotent: a second run creates nothing. Several services
- * may provision at once; a topic created by another in between counts as existing.
+ * may provision at once; a topic created by another in between counts as existing. Returns once every partition's
+ * leader serves requests ({@link TopicReadiness}), so a producer may start at once.
  */
 public final class TopicProvisioner {
 
@@ -46,9 +48,15 @@ public final class TopicProvisioner {
             List<TopicSpec> missing = specs.stream().filter(s -> !existing.contains(s.name())).toList();
             List<String> created = create(missing);
             List<TopicSpec> present = specs.stream().filter(s -> !created.contains(s.name())).toList();
-            List<ProvisioningReport.Drift> drift = drift(present);
+            Map<String, TopicDescription> descriptions = describe(present);
+            List<ProvisioningReport.Drift> drift = drift(present, descriptions);
             Set<String> drifted = drift.stream().map(ProvisioningReport.Drift::topic).collect(Collectors.toSet());
             List<String> unchanged = present.stream().map(TopicSpec::name).filter(n -> !drifted.contains(n)).toList();
+            Map<String, Integer> partitions = new HashMap<>();
+            specs.stream().filter(s -> created.contains(s.name()))
+                    .forEach(s -> partitions.put(s.name(), s.partitions()));
+            descriptions.forEach((name, d) -> partitions.put(name, d.partitions().size()));
+            TopicReadiness.awaitServed(admin, partitions, timeout);
             ProvisioningReport report = new ProvisioningReport(created, unchanged, drift);
             if (!created.isEmpty()) {
                 LOG.info("Created topics {}", created);
@@ -84,14 +92,21 @@ public final class TopicProvisioner {
         return created;
     }
 
-    private List<ProvisioningReport.Drift> drift(List<TopicSpec> present)
+    private Map<String, TopicDescription> describe(List<TopicSpec> present)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (present.isEmpty()) {
+            return Map.of();
+        }
+        return admin.describeTopics(present.stream().map(TopicSpec::name).toList()).allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private List<ProvisioningReport.Drift> drift(List<TopicSpec> present, Map<String, TopicDescription> descriptions)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (present.isEmpty()) {
             return List.of();
         }
         List<String> names = present.stream().map(TopicSpec::name).toList();
-        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         List<ConfigResource> resources = names.stream()
                 .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
         Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()

@@ -7,11 +7,20 @@ import io.wirewatch.platform.config.WirewatchConfig;
 import io.wirewatch.testkit.KafkaExtension;
 import io.wirewatch.testkit.TestKafka;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +40,28 @@ class TopicProvisionerIT {
         assertThat(second.changedNothing()).isTrue();
         assertThat(second.unchanged()).containsExactlyInAnyOrderElementsOf(first.created());
         assertThat(second.drift()).isEmpty();
+    }
+
+    @Test
+    void anIdempotentProducerStartingTheMomentProvisioningReturnsHasEveryRecordAcknowledged(TestKafka kafka)
+            throws Exception {
+        TopicCatalog catalog = catalog(TestKafka.uniqueName("ready"));
+        new TopicProvisioner(kafka.admin(), Duration.ofSeconds(30)).provision(catalog.all());
+
+        Map<String, Object> config = new HashMap<>(kafka.producerConfig());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            for (int n = 0; n < 500; n++) {
+                acks.add(producer.send(new ProducerRecord<>(catalog.raw().name(), n % 2, "k" + n, "v" + n)));
+            }
+            producer.flush();
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            assertThat(ack.get(30, TimeUnit.SECONDS).offset()).isNotNegative();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wirewatch.registry.store;
 
+import io.wirewatch.platform.topics.TopicReadiness;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class StoreTopic {
                             + "; create it (1 partition, cleanup.policy=compact) or set topics.provision=true");
                 }
                 if (createTopic(admin, topic, replicationFactor, timeout)) {
+                    TopicReadiness.awaitServed(admin, Map.of(topic, 1), timeout);
                     LOG.info("Created store topic {} (1 partition, cleanup.policy=compact)", topic);
                     return true;
                 }
