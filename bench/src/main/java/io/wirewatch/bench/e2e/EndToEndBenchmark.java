@@ -32,6 +32,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--push-warmup", defaultValue = "10000",
+            description = "Stories pushed over HTTP after the throughput phase, 16 at a time, untimed, before the "
+                    + "latency phases: the push path (ingest's HTTP handler, the broker's small requests) must be "
+                    + "compiled too, or the latency phases measure the JIT (default ${DEFAULT-VALUE}, ~75 s here; "
+                    + "0 skips it).")
+    int pushWarmup;
+
     @Option(names = "--rates", split = ",", defaultValue = "50,200",
             description = "Stories/s pushed over HTTP, one latency phase each, comma-separated (default "
                     + "${DEFAULT-VALUE}: one well below what the pipeline sustains here, and the target rate).")
@@ -80,8 +87,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         Files.createDirectories(outDir);
         String benchClasspath = BenchJvm.classpath();
         String services = serviceClasspath != null ? serviceClasspath : BenchJvm.serviceClasspath();
-        PipelineRun.Settings settings = new PipelineRun.Settings(warmup, stories, List.copyOf(rates), latencySeconds,
-                heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra));
+        PipelineRun.Settings settings = new PipelineRun.Settings(warmup, pushWarmup, stories, List.copyOf(rates),
+                latencySeconds, heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra));
         Report.Machine before = Report.Machine.now();
         Instant started = Instant.now();
         progress.phase("stack");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,11 +38,14 @@ final class PipelineRun {
 
     static final String SPOOL_SOURCE = "bench-spool";
     static final String PUSH_SOURCE = "bench-push";
+    /** As many pushes in flight as ingest has slots ({@code ingest.http.max.concurrent} below). */
+    private static final int PUSH_WARMUP_CONCURRENCY = 16;
     private static final String CLI_MAIN = "io.wirewatch.cli.Wirewatch";
 
     /** The knobs of a run. */
-    record Settings(int warmupStories, int stories, List<Double> rates, int latencySeconds, String heap, boolean jfr,
-                    long seed, Path workDir, String serviceClasspath, String benchClasspath, List<String> extra) {
+    record Settings(int warmupStories, int pushWarmup, int stories, List<Double> rates, int latencySeconds,
+                    String heap, boolean jfr, long seed, Path workDir, String serviceClasspath, String benchClasspath,
+                    List<String> extra) {
 
         /** Stories pushed in the latency phase at {@code rate}. */
         int latencyStories(double rate) {
@@ -103,12 +107,15 @@ final class PipelineRun {
         Path logs = settings.workDir().resolve("logs");
 
         int latencyStories = settings.rates().stream().mapToInt(settings::latencyStories).sum();
-        progress.line("generating " + (settings.warmupStories() + settings.stories() + latencyStories) + " stories");
+        progress.line("generating " + (settings.warmupStories() + settings.pushWarmup() + settings.stories()
+                + latencyStories) + " stories");
         StorySet generator = new StorySet(settings.seed() + tag.hashCode(), 0.4);
         List<Path> warmupFiles = StorySet.writeFiles(generator.next(settings.warmupStories()), dir.resolve("staging"),
                 "w");
         List<StoryGenerator.Story> measured = generator.next(settings.stories());
         List<Path> measuredFiles = StorySet.writeFiles(measured, dir.resolve("staging"), "m");
+        List<String> pushWarmup = generator.next(settings.pushWarmup()).stream().map(StoryGenerator.Story::wireText)
+                .toList();
         List<List<String>> pushed = new ArrayList<>();
         for (double rate : settings.rates()) {
             pushed.add(generator.next(settings.latencyStories(rate)).stream().map(StoryGenerator.Story::wireText)
@@ -156,7 +163,7 @@ final class PipelineRun {
                     "ingest.http.token", token,
                     // a push holds its slot until its transaction commits: 200 pushes/s at ~30 ms per commit
                     // need more than the default 4 (see ingest/README.md, group commit)
-                    "ingest.http.max.concurrent", "16")));
+                    "ingest.http.max.concurrent", String.valueOf(PUSH_WARMUP_CONCURRENCY))));
             services.add(ingest);
             for (ChildJvm service : services) {
                 service.awaitReady(Duration.ofSeconds(120));
@@ -164,14 +171,16 @@ final class PipelineRun {
             progress.line("services ready");
 
             progress.line("warm-up: " + warmupFiles.size() + " stories through the spool");
+            Instant warmupStart = Instant.now();
             StorySet.moveInto(warmupFiles, spool);
-            awaitStored(table, SPOOL_SOURCE, warmupFiles.size(), "warm-up", services);
+            awaitStored(table, SPOOL_SOURCE, warmupStart, warmupFiles.size(), "warm-up", services);
 
             progress.line("throughput: " + measuredFiles.size() + " stories dropped into the spool at once");
             Map<String, Duration> cpuBefore = cpu(services);
             long start = System.nanoTime();
+            Instant throughputStart = Instant.now();
             StorySet.moveInto(measuredFiles, spool);
-            awaitStored(table, SPOOL_SOURCE, warmupFiles.size() + measuredFiles.size(), "throughput", services);
+            awaitStored(table, SPOOL_SOURCE, throughputStart, measuredFiles.size(), "throughput", services);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Duration> cpuAfter = cpu(services);
             long bytes = StorySet.bytes(measured);
@@ -182,13 +191,27 @@ final class PipelineRun {
 
             raw = readRaw(common.get("topic.raw"));
 
+            if (!pushWarmup.isEmpty()) {
+                progress.line("push warm-up: " + pushWarmup.size() + " stories over HTTP, " + PUSH_WARMUP_CONCURRENCY
+                        + " at a time, untimed");
+                String source = PUSH_SOURCE + "-warmup";
+                Instant pushWarmupStart = Instant.now();
+                new PacedPush("http://127.0.0.1:" + ingestPort, token, source, progress)
+                        .warmUp(pushWarmup, PUSH_WARMUP_CONCURRENCY);
+                awaitStored(table, source, pushWarmupStart, pushWarmup.size(), "push warm-up", services);
+            }
             for (int i = 0; i < settings.rates().size(); i++) {
                 double rate = settings.rates().get(i);
                 progress.line(String.format(Locale.ROOT, "latency: %d stories pushed over HTTP at %.0f/s",
                         pushed.get(i).size(), rate));
+                Map<String, Duration> latencyCpuBefore = cpu(services);
+                double jitBefore = jitCpu(services);
+                long latencyStart = System.nanoTime();
                 PacedPush.Result latency = new PacedPush("http://127.0.0.1:" + ingestPort, token,
-                        PUSH_SOURCE + "-" + Math.round(rate), progress)
-                        .run(pushed.get(i), rate, pollTable, Duration.ofSeconds(60));
+                        PUSH_SOURCE + "-" + i + "-" + Math.round(rate), progress)
+                        .run(pushed.get(i), rate, pollTable, Duration.ofSeconds(60))
+                        .withCpu(cpuSeconds(latencyCpuBefore, cpu(services)),
+                                (System.nanoTime() - latencyStart) / 1e9, jitCpu(services) - jitBefore);
                 latencies.add(latency);
                 progress.line(String.format(Locale.ROOT, "latency at %.0f/s: push-to-visible p50 %.0f ms, p99 %.0f "
                                 + "ms; received_at-to-stored_at p50 %.0f ms, p99 %.0f ms (received_at-to-enriched_at "
@@ -270,14 +293,15 @@ final class PipelineRun {
         return options;
     }
 
-    private void awaitStored(StoryTable table, String source, long target, String phase, List<ChildJvm> services)
-            throws SQLException, InterruptedException {
+    /** Waits until {@code target} stories of the source were stored since {@code since} (each poll reads the index). */
+    private void awaitStored(StoryTable table, String source, Instant since, long target, String phase,
+                             List<ChildJvm> services) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(180, target / 10));
         long lastReport = System.nanoTime();
         long lastCount = 0;
         long lastAt = System.nanoTime();
         while (true) {
-            long count = table.exists() ? table.count(source) : 0;
+            long count = table.exists() ? table.count(source, since) : 0;
             if (count >= target) {
                 return;
             }
@@ -310,6 +334,14 @@ final class PipelineRun {
                 .orElse(Duration.ZERO));
         cpu.put("postgresql", postgresCpu());
         return cpu;
+    }
+
+    /** CPU seconds of the JIT compiler threads of the services and of this JVM so far (0 where /proc is missing). */
+    private static double jitCpu(List<ChildJvm> services) {
+        return Stream.concat(services.stream().map(ChildJvm::pid), Stream.of(ProcessHandle.current().pid()))
+                .flatMap(pid -> ThreadCpu.of(pid).entrySet().stream())
+                .filter(thread -> thread.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /**

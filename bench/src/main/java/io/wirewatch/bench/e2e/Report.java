@@ -94,9 +94,10 @@ final class Report {
                 document.machineAtStart().os()));
         md.append(String.format(Locale.ROOT, "Stories: %d timed after %d warm-up (generated, 0.5-10 KB, median "
                         + "~3 KB, 40%% cooperation), plain wire-text files dropped into ingest's spool; latency: "
-                        + "stories pushed one per request over HTTP for %d s at each of %s stories/s. Services: ingest, "
-                        + "enrich and sink each in its own JVM with -Xmx%s against Kafka, the registry and PostgreSQL "
-                        + "in the benchmark's JVM.%s%n%n", s.stories(), s.warmupStories(), s.latencySeconds(),
+                        + "after %d untimed warm-up pushes, stories pushed one per request over HTTP for %d s at each "
+                        + "of %s stories/s. Services: ingest, enrich and sink each in its own JVM with -Xmx%s against "
+                        + "Kafka, the registry and PostgreSQL in the benchmark's JVM.%s%n%n", s.stories(),
+                s.warmupStories(), s.pushWarmup(), s.latencySeconds(),
                 s.rates().stream().map(r -> String.valueOf(Math.round(r))).toList(), s.heap(),
                 s.extra().isEmpty() ? "" : " Extra settings: " + String.join(", ", s.extra()) + "."));
         md.append("## Throughput against the raw Kafka pipe (same run, same stories)\n\n");
@@ -166,6 +167,7 @@ final class Report {
             md.append(r.baseline() == null ? "- | - |" : String.format(Locale.ROOT, "%.2f | %.1f |",
                     r.baseline().seconds(), r.baseline().cpuSecondsPipe())).append('\n');
         }
+        latencyCpu(md);
         List<PipelineRun.ModeResult> failed = document.results().stream().filter(r -> r.error() != null).toList();
         if (!failed.isEmpty()) {
             md.append("\n## Failures\n\n");
@@ -173,6 +175,41 @@ final class Report {
         }
         md.append("\n## Summary\n\n```\n").append(table()).append("\n```\n");
         return md.toString();
+    }
+
+    /** CPU per story of each process during each latency phase, and how busy the machine's cores were. */
+    private void latencyCpu(StringBuilder md) {
+        List<String> components = document.results().stream().flatMap(r -> r.latencies().stream())
+                .flatMap(l -> l.cpuSeconds().keySet().stream()).distinct().toList();
+        if (components.isEmpty()) {
+            return;
+        }
+        int processors = document.machineAtStart().processors();
+        md.append("\n## CPU during the latency phases\n\n");
+        md.append("CPU milliseconds per pushed story of each process, from the first push to the last story stored; "
+                + "busy = all of them over the phase's wall time and the machine's " + processors + " cores; JIT = "
+                + "the part the JVMs' compiler threads used (a cost a long-running service stops paying). The "
+                + "benchmark JVM also runs the HTTP client and the PostgreSQL poller.\n\n| guarantee | rate | ");
+        components.forEach(c -> md.append(c).append(" | "));
+        md.append("total | of which JIT | busy |\n|---|---:|");
+        components.forEach(c -> md.append("---:|"));
+        md.append("---:|---:|---:|\n");
+        for (PipelineRun.ModeResult r : document.results()) {
+            for (PacedPush.Result l : r.latencies()) {
+                if (l.cpuSeconds().isEmpty() || l.offered() == 0 || l.cpuWallSeconds() <= 0) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %.0f/s | ", r.guarantee(), l.rate()));
+                double total = 0;
+                for (String c : components) {
+                    double seconds = l.cpuSeconds().getOrDefault(c, 0.0);
+                    total += seconds;
+                    md.append(String.format(Locale.ROOT, "%.2f | ", seconds * 1000 / l.offered()));
+                }
+                md.append(String.format(Locale.ROOT, "%.2f | %.2f | %s |%n", total * 1000 / l.offered(),
+                        l.jitCpuSeconds() * 1000 / l.offered(), pct(total / l.cpuWallSeconds() / processors)));
+            }
+        }
     }
 
     private static String all(Percentiles p) {

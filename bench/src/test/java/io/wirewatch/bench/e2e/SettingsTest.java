@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static PipelineRun.Settings with(List<String> extra) {
-        return new PipelineRun.Settings(10, 100, List.of(50.0, 200.0), 12, "256m", false, 1, Path.of("out"), "cp",
+        return new PipelineRun.Settings(10, 0, 100, List.of(50.0, 200.0), 12, "256m", false, 1, Path.of("out"), "cp",
                 "cp", extra);
     }
 

@@ -109,6 +109,20 @@ class PostgresSinkIT {
     }
 
     @Test
+    void anIncrementalReaderFindsWhatWasStoredSinceItsLastLookThroughAnIndex() throws Exception {
+        sink.write(batch(TestStories.records(P0, 0, 5)));
+        String newest = strings("SELECT max(stored_at)::text FROM stories").get(0);
+        sink.write(batch(TestStories.records(P0, 5, 8)));
+        sink.write(batch(TestStories.records(P0, 3, 4))); // stored again: new again
+
+        assertThat(strings("SELECT id FROM stories WHERE stored_at > ?::timestamptz", newest))
+                .containsExactlyInAnyOrder(TestStories.id(3), TestStories.id(5), TestStories.id(6),
+                        TestStories.id(7));
+        assertThat(strings("SELECT indexname FROM pg_indexes WHERE tablename = 'stories' "
+                + "AND indexdef LIKE '%(stored_at)%'")).containsExactly("stories_stored_at_idx");
+    }
+
+    @Test
     void cooperationsAreFoundByCountryAndTopicWithTheSentencesThatSaySo() throws Exception {
         sink.write(batch(TestStories.records(P0, 0, 3)));
 
