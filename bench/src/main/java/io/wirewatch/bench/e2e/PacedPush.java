@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,8 @@ final class PacedPush {
          */
         Result withCpu(Map<String, Double> cpu, double wallSeconds, double jitSeconds) {
             return new Result(rate, offered, accepted, refused, seconds, achievedRate, pushToVisibleMs,
-                    ingestToStoreMs, responseMs, missing, ingestToEnrichMs, enrichToStoreMs, Map.copyOf(cpu),
+                    ingestToStoreMs, responseMs, missing, ingestToEnrichMs, enrichToStoreMs,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(cpu)),
                     wallSeconds, jitSeconds);
         }
     }
