@@ -35,7 +35,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--push-warmup", defaultValue = "10000",
             description = "Stories pushed over HTTP after the throughput phase, 16 at a time, untimed, before the "
                     + "latency phases: the push path (ingest's HTTP handler, the broker's small requests) must be "
-                    + "compiled too, or the latency phases measure the JIT (default ${DEFAULT-VALUE}, ~75 s here; "
+                    + "compiled too, or the latency phases measure the JIT (default ${DEFAULT-VALUE}, 40-75 s here; "
                     + "0 skips it).")
     int pushWarmup;
 
