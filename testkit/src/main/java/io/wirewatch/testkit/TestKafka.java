@@ -18,7 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.awaitility.Awaitility;
 
 /**
  * What an integration test needs from the shared broker: its address, unique names, topics, client configs, and
@@ -81,14 +83,28 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
-    private void awaitServed(String topic, int requested) throws InterruptedException, ExecutionException {
-        int partitions = requested > 0 ? requested
-                : admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    private void awaitServed(String topic, int requested) {
+        Awaitility.await("the leaders of " + topic + " answer").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> served(topic, requested));
+    }
+
+    /** True once every partition's leader answers; false while the broker does not know the new topic yet. */
+    private boolean served(String topic, int requested) throws InterruptedException, ExecutionException {
+        try {
+            int partitions = requested > 0 ? requested
+                    : admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            admin().listOffsets(request).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false;
+            }
+            throw e;
         }
-        admin().listOffsets(request).all().get();
     }
 
     /** An idempotent producer config with {@code acks=all}. */

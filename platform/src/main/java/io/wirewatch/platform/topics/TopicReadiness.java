@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Waits until the leader of every partition of some topics answers requests, not merely until the controller has
@@ -21,10 +22,13 @@ import org.apache.kafka.common.TopicPartition;
  * later. An idempotent producer that sends at once can see its first request refused ({@code NOT_LEADER_OR_FOLLOWER})
  * while a later in-flight request to the same partition is accepted; the first one's retries then fail with
  * {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until {@code delivery.timeout.ms} expires its records (KAFKA-14359,
- * KAFKA-15591; CI met it here). Asking every partition's leader for its end offset, which the admin client retries
- * while the leader is not ready, closes that window before anyone produces.
+ * KAFKA-15591; CI met it here). Asking every partition's leader for its end offset closes that window before anyone
+ * produces: the admin client retries while a leader is not ready, and this class retries while the broker does not
+ * know the topic yet (the admin client gives up on that at once).
  */
 public final class TopicReadiness {
+
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private TopicReadiness() {
     }
@@ -43,8 +47,21 @@ public final class TopicReadiness {
         if (request.isEmpty()) {
             return;
         }
-        int timeoutMs = (int) Math.min(Math.max(1, timeout.toMillis()), Integer.MAX_VALUE);
-        admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(timeoutMs)).all()
-                .get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            int timeoutMs = (int) Math.min(remainingMs, Integer.MAX_VALUE);
+            try {
+                admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(timeoutMs)).all()
+                        .get(remainingMs + 1_000L, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                // a broker that has not applied the new topic yet says it does not know it
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() + RETRY_NANOS > deadline) {
+                    throw e;
+                }
+                TimeUnit.NANOSECONDS.sleep(RETRY_NANOS);
+            }
+        }
     }
 }
