@@ -71,6 +71,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + "--set enrich:streams.producer.compression.type=lz4. Repeatable; recorded in the report.")
     List<String> extra = new ArrayList<>();
 
+    @Option(names = "--jvm", paramLabel = "SERVICE:OPTION",
+            description = "Extra JVM option for one service's JVM (ingest, enrich or sink), e.g. "
+                    + "--jvm ingest:-XX:TieredStopAtLevel=1. Repeatable; recorded in the report.")
+    List<String> jvm = new ArrayList<>();
+
     @Option(names = "--service-classpath", description = "Classpath of the service JVMs (default: this JVM's "
             + "classpath without the bench jar, i.e. wirewatch-cli and its runtime dependencies).")
     String serviceClasspath;
@@ -88,7 +93,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         String benchClasspath = BenchJvm.classpath();
         String services = serviceClasspath != null ? serviceClasspath : BenchJvm.serviceClasspath();
         PipelineRun.Settings settings = new PipelineRun.Settings(warmup, pushWarmup, stories, List.copyOf(rates),
-                latencySeconds, heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra));
+                latencySeconds, heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra), List.copyOf(jvm));
         Report.Machine before = Report.Machine.now();
         Instant started = Instant.now();
         progress.phase("stack");

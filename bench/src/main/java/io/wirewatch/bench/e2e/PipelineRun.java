@@ -45,7 +45,23 @@ final class PipelineRun {
     /** The knobs of a run. */
     record Settings(int warmupStories, int pushWarmup, int stories, List<Double> rates, int latencySeconds,
                     String heap, boolean jfr, long seed, Path workDir, String serviceClasspath, String benchClasspath,
-                    List<String> extra) {
+                    List<String> extra, List<String> jvm) {
+
+        /** The extra JVM options given for one service ({@code service:option}). */
+        List<String> jvmFor(String service) {
+            List<String> options = new ArrayList<>();
+            for (String entry : jvm) {
+                int colon = entry.indexOf(':');
+                if (colon < 0) {
+                    throw new IllegalArgumentException("--jvm " + entry + ": use SERVICE:OPTION, e.g. "
+                            + "ingest:-XX:TieredStopAtLevel=1");
+                }
+                if (entry.substring(0, colon).equals(service)) {
+                    options.add(entry.substring(colon + 1));
+                }
+            }
+            return options;
+        }
 
         /** Stories pushed in the latency phase at {@code rate}. */
         int latencyStories(double rate) {
@@ -281,6 +297,7 @@ final class PipelineRun {
     private List<String> jvmOptions(String tag, String service) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + settings.heap(), "-XX:+ExitOnOutOfMemoryError",
                 "-Xlog:gc:file=" + gcLog(tag, service) + ":uptime"));
+        options.addAll(settings.jvmFor(service));
         if (settings.jfr()) {
             Path jfr = settings.workDir().resolve("jfr").resolve(tag + "-" + service + ".jfr");
             try {

@@ -99,7 +99,8 @@ final class Report {
                         + "Kafka, the registry and PostgreSQL in the benchmark's JVM.%s%n%n", s.stories(),
                 s.warmupStories(), s.pushWarmup(), s.latencySeconds(),
                 s.rates().stream().map(r -> String.valueOf(Math.round(r))).toList(), s.heap(),
-                s.extra().isEmpty() ? "" : " Extra settings: " + String.join(", ", s.extra()) + "."));
+                (s.extra().isEmpty() ? "" : " Extra settings: " + String.join(", ", s.extra()) + ".")
+                        + (s.jvm().isEmpty() ? "" : " Extra JVM options: " + String.join(", ", s.jvm()) + ".")));
         md.append("## Throughput against the raw Kafka pipe (same run, same stories)\n\n");
         md.append("| guarantee | pipeline stories/s | pipeline MB/s | baseline stories/s | ratio | target |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");

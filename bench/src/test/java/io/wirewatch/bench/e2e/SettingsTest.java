@@ -12,7 +12,7 @@ class SettingsTest {
 
     private static PipelineRun.Settings with(List<String> extra) {
         return new PipelineRun.Settings(10, 0, 100, List.of(50.0, 200.0), 12, "256m", false, 1, Path.of("out"), "cp",
-                "cp", extra);
+                "cp", extra, List.of("ingest:-XX:TieredStopAtLevel=1", "sink:-Xss512k"));
     }
 
     @Test
@@ -29,6 +29,15 @@ class SettingsTest {
     void anExtraSettingWithoutServiceIsRefusedWithTheExpectedForm() {
         assertThatThrownBy(() -> with(List.of("commit.interval.ms=50")).extraFor("enrich"))
                 .hasMessageContaining("SERVICE:KEY=VALUE");
+    }
+
+    @Test
+    void extraJvmOptionsReachOnlyTheirServiceAndKeepTheirColons() {
+        PipelineRun.Settings settings = with(List.of());
+
+        assertThat(settings.jvmFor("ingest")).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(settings.jvmFor("sink")).containsExactly("-Xss512k");
+        assertThat(settings.jvmFor("enrich")).isEmpty();
     }
 
     @Test
