@@ -78,8 +78,7 @@ final class PacedPush {
     Result run(List<String> bodies, double rate, StoryTable table, Duration drainTimeout)
             throws InterruptedException, SQLException {
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = client(executor);
         Map<String, Long> dueById = new ConcurrentHashMap<>();
         Map<String, Long> visibleById = new ConcurrentHashMap<>();
         List<Double> responseMs = Collections.synchronizedList(new ArrayList<>());
@@ -99,9 +98,7 @@ final class PacedPush {
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
+                HttpRequest request = push(bodies.get(i));
                 answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, e) -> {
                     responseMs.add((System.nanoTime() - due) / 1e6);
                     if (e != null || response.statusCode() != 202) {
@@ -181,8 +178,7 @@ final class PacedPush {
      */
     void warmUp(List<String> bodies, int concurrency) throws InterruptedException {
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = client(executor);
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger answered = new AtomicInteger();
         AtomicReference<String> refusal = new AtomicReference<>();
@@ -193,9 +189,7 @@ final class PacedPush {
                 if (refusal.get() != null) {
                     break;
                 }
-                HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                HttpRequest request = push(body);
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
                     if (e != null || response.statusCode() != 202) {
                         refusal.compareAndSet(null, e != null ? e.toString()
@@ -217,6 +211,18 @@ final class PacedPush {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private static HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One story as plain wire text, the way a wire feed pushes it. */
+    private HttpRequest push(String body) {
+        return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
     private static List<String> ids(String body) {
