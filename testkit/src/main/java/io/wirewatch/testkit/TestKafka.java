@@ -59,7 +59,7 @@ public final class TestKafka implements AutoCloseable {
         return admin;
     }
 
-    /** Creates a topic with one replica and waits until its leaders serve requests (see {@link #createTopic(NewTopic)}). */
+    /** Creates a topic with one replica and waits until its leaders serve requests (see createTopic(NewTopic)). */
     public String createTopic(String name, int partitions) {
         return createTopic(new NewTopic(name, partitions, (short) 1));
     }

@@ -93,7 +93,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         String benchClasspath = BenchJvm.classpath();
         String services = serviceClasspath != null ? serviceClasspath : BenchJvm.serviceClasspath();
         PipelineRun.Settings settings = new PipelineRun.Settings(warmup, pushWarmup, stories, List.copyOf(rates),
-                latencySeconds, heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra), List.copyOf(jvm));
+                latencySeconds, heap, jfr, seed, outDir, services, benchClasspath, List.copyOf(extra),
+                List.copyOf(jvm));
         Report.Machine before = Report.Machine.now();
         Instant started = Instant.now();
         progress.phase("stack");

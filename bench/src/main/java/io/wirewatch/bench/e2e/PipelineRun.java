@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +39,8 @@ final class PipelineRun {
 
     static final String SPOOL_SOURCE = "bench-spool";
     static final String PUSH_SOURCE = "bench-push";
-    /** As many pushes in flight as ingest has slots ({@code ingest.http.max.concurrent} below). */
-    private static final int PUSH_WARMUP_CONCURRENCY = 16;
+    /** Ingest's push slots ({@code ingest.http.max.concurrent}), and as many pushes in flight in the warm-up. */
+    private static final int PUSH_SLOTS = 16;
     private static final String CLI_MAIN = "io.wirewatch.cli.Wirewatch";
 
     /** The knobs of a run. */
@@ -49,18 +50,8 @@ final class PipelineRun {
 
         /** The extra JVM options given for one service ({@code service:option}). */
         List<String> jvmFor(String service) {
-            List<String> options = new ArrayList<>();
-            for (String entry : jvm) {
-                int colon = entry.indexOf(':');
-                if (colon < 0) {
-                    throw new IllegalArgumentException("--jvm " + entry + ": use SERVICE:OPTION, e.g. "
-                            + "ingest:-XX:TieredStopAtLevel=1");
-                }
-                if (entry.substring(0, colon).equals(service)) {
-                    options.add(entry.substring(colon + 1));
-                }
-            }
-            return options;
+            return scoped(jvm, service, entry -> true, "--jvm %s: use SERVICE:OPTION, e.g. "
+                    + "ingest:-XX:TieredStopAtLevel=1");
         }
 
         /** Stories pushed in the latency phase at {@code rate}. */
@@ -71,18 +62,33 @@ final class PipelineRun {
         /** The extra settings given for one service ({@code service:key=value}). */
         Map<String, String> extraFor(String service) {
             Map<String, String> settings = new LinkedHashMap<>();
-            for (String entry : extra) {
-                int colon = entry.indexOf(':');
-                int equals = entry.indexOf('=');
-                if (colon < 0 || equals < colon) {
-                    throw new IllegalArgumentException("--set " + entry + ": use SERVICE:KEY=VALUE, e.g. "
-                            + "enrich:commit.interval.ms=200");
-                }
-                if (entry.substring(0, colon).equals(service)) {
-                    settings.put(entry.substring(colon + 1, equals), entry.substring(equals + 1));
-                }
+            for (String keyValue : scoped(extra, service, entry -> entry.indexOf('=') > entry.indexOf(':'),
+                    "--set %s: use SERVICE:KEY=VALUE, e.g. enrich:commit.interval.ms=200")) {
+                int equals = keyValue.indexOf('=');
+                settings.put(keyValue.substring(0, equals), keyValue.substring(equals + 1));
             }
             return settings;
+        }
+
+        /**
+         * What follows {@code service:} in the entries naming this service. Every entry is checked, whichever
+         * service it names.
+         *
+         * @throws IllegalArgumentException with {@code refusal} (formatted with the entry) for a malformed entry
+         */
+        private static List<String> scoped(List<String> entries, String service, Predicate<String> wellFormed,
+                                           String refusal) {
+            List<String> values = new ArrayList<>();
+            for (String entry : entries) {
+                int colon = entry.indexOf(':');
+                if (colon < 0 || !wellFormed.test(entry)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, refusal, entry));
+                }
+                if (entry.substring(0, colon).equals(service)) {
+                    values.add(entry.substring(colon + 1));
+                }
+            }
+            return values;
         }
     }
 
@@ -179,7 +185,7 @@ final class PipelineRun {
                     "ingest.http.token", token,
                     // a push holds its slot until its transaction commits: 200 pushes/s at ~30 ms per commit
                     // need more than the default 4 (see ingest/README.md, group commit)
-                    "ingest.http.max.concurrent", String.valueOf(PUSH_WARMUP_CONCURRENCY))));
+                    "ingest.http.max.concurrent", String.valueOf(PUSH_SLOTS))));
             services.add(ingest);
             for (ChildJvm service : services) {
                 service.awaitReady(Duration.ofSeconds(120));
@@ -208,12 +214,12 @@ final class PipelineRun {
             raw = readRaw(common.get("topic.raw"));
 
             if (!pushWarmup.isEmpty()) {
-                progress.line("push warm-up: " + pushWarmup.size() + " stories over HTTP, " + PUSH_WARMUP_CONCURRENCY
+                progress.line("push warm-up: " + pushWarmup.size() + " stories over HTTP, " + PUSH_SLOTS
                         + " at a time, untimed");
                 String source = PUSH_SOURCE + "-warmup";
                 Instant pushWarmupStart = Instant.now();
                 new PacedPush("http://127.0.0.1:" + ingestPort, token, source, progress)
-                        .warmUp(pushWarmup, PUSH_WARMUP_CONCURRENCY);
+                        .warmUp(pushWarmup, PUSH_SLOTS);
                 awaitStored(table, source, pushWarmupStart, pushWarmup.size(), "push warm-up", services);
             }
             for (int i = 0; i < settings.rates().size(); i++) {
